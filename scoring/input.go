@@ -1,0 +1,41 @@
+package scoring
+
+import (
+	"time"
+
+	"retake/scoring/transcript"
+)
+
+// DefaultTarget is the answer length the plan assumes unless the person
+// sets another one.
+const DefaultTarget = 135 * time.Second
+
+// MinTarget and MaxTarget bound the target length setting.
+const (
+	MinTarget = time.Minute
+	MaxTarget = 5 * time.Minute
+)
+
+// Input is everything Analyze reads: the transcript and what is known of
+// its timing. Only Text is required.
+type Input struct {
+	// Text is the transcript; spans in the report are byte offsets into it.
+	Text string
+	// Cues, when present, give the times at which stretches of Text were
+	// spoken (from an SRT or VTT file).
+	Cues []transcript.Cue
+	// Marks are the seconds at which the speaker moved on to sections
+	// 2..5 while recording (fewer than four is fine).
+	Marks []float64
+	// RecordingS is the recording's duration in seconds, 0 when unknown.
+	RecordingS float64
+	// Target is the planned answer length; 0 means DefaultTarget.
+	Target time.Duration
+	// Rubric is the rubric id ("mistake" when empty).
+	Rubric string
+}
+
+// FromTranscript makes an Input from a parsed transcript.
+func FromTranscript(t transcript.Transcript) Input {
+	return Input{Text: t.Text, Cues: t.Cues}
+}
