@@ -1,0 +1,74 @@
+package take
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"time"
+
+	"retake/scoring"
+	"retake/scoring/transcript"
+)
+
+// input builds the analyzer's input from what the take knows. A
+// transcript imported from a subtitle file is stored verbatim, so parsing
+// it again recovers the cue times.
+func input(t *Take) (scoring.Input, error) {
+	name := "typed.txt"
+	if f, ok := strings.CutPrefix(t.TranscriptSource, sourceFilePrefix); ok {
+		name = path.Base(f)
+	}
+	tr, err := transcript.Parse(name, []byte(t.Transcript))
+	if err != nil {
+		return scoring.Input{}, fmt.Errorf("transcript of take %s: %w", t.ID, err)
+	}
+	in := scoring.FromTranscript(tr)
+	in.Marks = t.Marks
+	in.RecordingS = t.DurationS
+	in.Target = time.Duration(t.TargetS * float64(time.Second))
+	in.Rubric = t.Question.Rubric
+	return in, nil
+}
+
+// analyze recomputes the take's report, or clears it when there is no
+// transcript to analyze.
+func analyze(t *Take) error {
+	if strings.TrimSpace(t.Transcript) == "" {
+		t.Report, t.AnalyzerVersion = nil, ""
+		return nil
+	}
+	in, err := input(t)
+	if err != nil {
+		return err
+	}
+	if _, err := scoring.LoadRubric(in.Rubric); err != nil {
+		return fmt.Errorf("analyze take %s: %w", t.ID, err)
+	}
+	r := scoring.Analyze(in)
+	t.Report, t.AnalyzerVersion = &r, scoring.Version
+	return nil
+}
+
+// refreshReport recomputes a report made by an older (or newer) analyzer
+// and says whether the take changed. A transcript that no longer parses
+// keeps its old report: losing it would be worse than a stale one.
+func refreshReport(t *Take) bool {
+	if strings.TrimSpace(t.Transcript) == "" || (t.Report != nil && t.AnalyzerVersion == scoring.Version) {
+		return false
+	}
+	return analyze(t) == nil
+}
+
+// readLimited reads all of r, failing instead of allocating when it holds
+// more than limit bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("file is larger than %d bytes", limit)
+	}
+	return b, nil
+}

@@ -1,0 +1,100 @@
+package take
+
+import (
+	"fmt"
+	"strings"
+
+	"retake/scoring"
+)
+
+// RenderCardMarkdown writes a report as a Markdown rubric card: the
+// score, the time against the plan per section, every flag with the words
+// that raised it and what to do instead, and the delivery figures. text is
+// the transcript the report's spans point into; a span outside it is
+// quoted from the report's own copy of the words.
+func RenderCardMarkdown(r scoring.Report, text string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Rubric card: %d/100\n\n", r.Score)
+	fmt.Fprintf(&b, "- Rubric: %s (analyzer %s)\n", mdInline(r.Rubric), mdInline(r.AnalyzerVersion))
+	fmt.Fprintf(&b, "- Length: %s of a %s target", clock(r.DurationS), clock(r.TargetS))
+	if r.DurationSource != "" {
+		fmt.Fprintf(&b, " (%s)", mdInline(r.DurationSource))
+	}
+	fmt.Fprintf(&b, ", %d words\n\n", r.Words)
+
+	if len(r.Sections) > 0 {
+		b.WriteString("## Sections\n\n| Section | Weight | Score | Time | Planned |\n|---|---:|---:|---:|---:|\n")
+		for _, s := range r.Sections {
+			fmt.Fprintf(&b, "| %s | %.0f%% | %d | %s | %s |\n", mdInline(s.Title), s.Weight*100, s.Score, clock(s.Seconds), clock(s.PlannedS))
+		}
+		b.WriteString("\n")
+		for _, s := range r.Sections {
+			for _, why := range s.Reasons {
+				fmt.Fprintf(&b, "- %s: %s\n", mdInline(s.Title), mdInline(why))
+			}
+		}
+	}
+
+	b.WriteString("## What to fix\n\n")
+	if len(r.Flags) == 0 {
+		b.WriteString("No flags raised.\n")
+	}
+	for _, f := range r.Flags {
+		fmt.Fprintf(&b, "### %s (%s)\n\n%s\n\n", mdInline(f.ID), mdInline(string(f.Severity)), mdInline(f.Message))
+		for _, sp := range f.Spans {
+			fmt.Fprintf(&b, "> %s\n\n", quote(sp, text))
+		}
+		if f.Suggestion != "" {
+			fmt.Fprintf(&b, "Try instead: %s\n\n", mdInline(f.Suggestion))
+		}
+	}
+
+	b.WriteString("\n## Delivery\n\n")
+	fmt.Fprintf(&b, "- Fillers: %d (%.1f a minute)\n", r.Fillers.Count, r.Fillers.PerMinute)
+	fmt.Fprintf(&b, "- First person: %.0f%% of I/we in sections 2 to 5\n", r.FirstPersonRatio*100)
+	if len(r.Passive) > 0 {
+		b.WriteString("- Passive voice:\n")
+		for _, sp := range r.Passive {
+			fmt.Fprintf(&b, "  - %s\n", quote(sp, text))
+		}
+	}
+	return b.String()
+}
+
+// quote returns the words of a span, from the text when the span fits in
+// it, with the time it was spoken when known.
+func quote(sp scoring.Span, text string) string {
+	words := sp.Text
+	if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) {
+		words = text[sp.Start:sp.End]
+	}
+	q := "\u201c" + mdInline(words) + "\u201d"
+	if sp.T >= 0 {
+		q += " at " + clock(sp.T)
+	}
+	return q
+}
+
+// clock formats seconds as m:ss.
+func clock(s float64) string {
+	if !finite(s) || s < 0 {
+		return "?"
+	}
+	n := int(s + 0.5)
+	return fmt.Sprintf("%d:%02d", n/60, n%60)
+}
+
+// mdInline keeps text on one line and stops it from being read as
+// Markdown markup, so a transcript cannot inject headings, links or HTML.
+func mdInline(s string) string {
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		// Only inline markup matters: every call site puts a prefix
+		// before the text, so line-start markers (#, -, >) are inert.
+		if strings.ContainsRune("\\`*_[]<>|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,173 @@
+package take
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"retake/scoring/transcript"
+)
+
+// MaxStoryLen bounds a story label, which is a short name such as
+// "billing migration", not a description.
+const MaxStoryLen = 80
+
+// maxMarks is one mark per section after the first, for the largest rubric.
+const maxMarks = 4
+
+// Create starts a new take in the Recording state with an empty folder;
+// the recorder writes into AudioPath and calls Finish when it stops. If
+// the app dies first, the next writable Open repairs and recovers it.
+func (l *Library) Create(q Question, story string) (*Take, error) {
+	story, err := cleanStory(story)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.writable(); err != nil {
+		return nil, fmt.Errorf("create take: %w", err)
+	}
+	return l.create(q, story, "audio.wav", Recording)
+}
+
+// create makes the folder and first take.json of a new take. The caller
+// holds l.mu.
+func (l *Library) create(q Question, story, audio string, st Status) (*Take, error) {
+	t := &Take{
+		Schema: SchemaVersion, ID: NewID(l.opts.Now()), Question: q, Story: story,
+		Created: l.opts.Now().UTC(), Marks: []float64{}, Audio: audio, Status: st,
+	}
+	dir := l.takeDir(t.ID)
+	if err := os.Mkdir(dir, dirPerm); err != nil {
+		return nil, fmt.Errorf("create take %s: %w", t.ID, err)
+	}
+	if err := l.save(t); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return t, nil
+}
+
+// Finish records the length and section marks of a take whose recording
+// has stopped, marks it OK, re-analyzes its transcript if it has one, and
+// saves it. Marks are the seconds at which sections 2..5 started; they
+// must be in order and within the recording.
+func (l *Library) Finish(t *Take, durationS float64, marks []float64) error {
+	if !finite(durationS) || durationS < 0 {
+		return fmt.Errorf("finish take %s: duration %v is not a non-negative number", t.ID, durationS)
+	}
+	if err := checkMarks(marks, durationS); err != nil {
+		return fmt.Errorf("finish take %s: %w", t.ID, err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t.DurationS = durationS
+	t.Marks = append([]float64{}, marks...)
+	t.Status = OK
+	if err := analyze(t); err != nil {
+		return fmt.Errorf("finish take %s: %w", t.ID, err)
+	}
+	return l.save(t)
+}
+
+// SetTranscript stores a take's transcript and where it came from
+// (SourceTyped, SourceTranscriber or FileSource(name)), analyzes it and
+// stores the report. An empty text clears transcript and report.
+func (l *Library) SetTranscript(id, text, source string) (*Take, error) {
+	if len(text) > transcript.MaxBytes {
+		return nil, fmt.Errorf("set transcript of take %s: %w", id, transcript.ErrTooLarge)
+	}
+	if err := ValidateID(id); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.writable(); err != nil {
+		return nil, fmt.Errorf("set transcript of take %s: %w", id, err)
+	}
+	t, err := l.load(id)
+	if err != nil {
+		return nil, err
+	}
+	t.Transcript, t.TranscriptSource = text, source
+	if text == "" {
+		t.TranscriptSource = ""
+	}
+	if err := analyze(t); err != nil {
+		return nil, err
+	}
+	if err := l.save(t); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// SetStory renames the story a take tells; stories group takes in the
+// history, so a take moved to another story is compared with that one's.
+func (l *Library) SetStory(id, story string) (*Take, error) {
+	story, err := cleanStory(story)
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidateID(id); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.writable(); err != nil {
+		return nil, fmt.Errorf("set story of take %s: %w", id, err)
+	}
+	t, err := l.load(id)
+	if err != nil {
+		return nil, err
+	}
+	t.Story = story
+	if err := l.save(t); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// cleanStory trims a story label and rejects one that is too long or
+// holds control characters (it ends up in file listings and terminals).
+func cleanStory(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxStoryLen {
+		return "", fmt.Errorf("story label must be valid text of at most %d characters", MaxStoryLen)
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", errors.New("story label must not contain control characters")
+	}
+	return s, nil
+}
+
+// checkMarks validates section marks against a recording's length.
+func checkMarks(marks []float64, durationS float64) error {
+	if len(marks) > maxMarks {
+		return fmt.Errorf("%d section marks, expected at most %d", len(marks), maxMarks)
+	}
+	prev := 0.0
+	for _, m := range marks {
+		if !finite(m) || m < prev || m > durationS {
+			return fmt.Errorf("section marks %v are not in order within the %.1f s recording", marks, durationS)
+		}
+		prev = m
+	}
+	return nil
+}
+
+// marksWithin drops the marks past the end of a recording that a crash
+// cut short.
+func marksWithin(marks []float64, durationS float64) []float64 {
+	out := marks[:0:0]
+	for _, m := range marks {
+		if m <= durationS {
+			out = append(out, m)
+		}
+	}
+	return out
+}

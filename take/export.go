@@ -1,0 +1,101 @@
+package take
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Export writes a take to a zip file: its audio, its transcript (under
+// the imported file's name, or transcript.txt) and, when it has been
+// analyzed, the rubric card as card.md. The zip appears complete or not
+// at all.
+func (l *Library) Export(id, zipPath string) error {
+	t, err := l.Get(id)
+	if err != nil {
+		return fmt.Errorf("export take %s: %w", id, err)
+	}
+	abs, err := filepath.Abs(zipPath)
+	if err != nil {
+		return fmt.Errorf("export take %s: %w", id, err)
+	}
+	err = writeAtomicFrom(filepath.Dir(abs), filepath.Base(abs), func(w io.Writer) error {
+		return writeZip(w, t)
+	})
+	if err != nil {
+		return fmt.Errorf("export take %s: %w", id, err)
+	}
+	return nil
+}
+
+// writeZip streams the take's files into a zip archive.
+func writeZip(w io.Writer, t *Take) error {
+	z := zip.NewWriter(w)
+	if t.Audio != "" {
+		if err := addFile(z, t.Audio, t.AudioPath()); err != nil {
+			return err
+		}
+	}
+	if t.Transcript != "" {
+		if err := addBytes(z, transcriptName(t), []byte(t.Transcript)); err != nil {
+			return err
+		}
+	}
+	if t.Report != nil {
+		if err := addBytes(z, "card.md", []byte(RenderCardMarkdown(*t.Report, analyzedText(t)))); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+// transcriptName is the name the transcript goes under in an export: the
+// imported file's base name (cleaned of anything path-like) or
+// transcript.txt.
+func transcriptName(t *Take) string {
+	if f, ok := strings.CutPrefix(t.TranscriptSource, sourceFilePrefix); ok {
+		if b := path.Base(filepath.ToSlash(f)); ValidateID(b) == nil && b != "card.md" && b != t.Audio {
+			return b
+		}
+	}
+	return "transcript.txt"
+}
+
+// analyzedText is the text the report's spans point into: the parsed
+// transcript, whose markup is blanked but whose offsets match.
+func analyzedText(t *Take) string {
+	in, err := input(t)
+	if err != nil {
+		return t.Transcript
+	}
+	return in.Text
+}
+
+func addFile(z *zip.Writer, name, src string) error {
+	f, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("add %s: %w", name, err)
+	}
+	defer f.Close()
+	w, err := z.Create(name)
+	if err != nil {
+		return fmt.Errorf("add %s: %w", name, err)
+	}
+	if _, err := io.Copy(w, f); err != nil {
+		return fmt.Errorf("add %s: %w", name, err)
+	}
+	return nil
+}
+
+func addBytes(z *zip.Writer, name string, data []byte) error {
+	w, err := z.Create(name)
+	if err != nil {
+		return fmt.Errorf("add %s: %w", name, err)
+	}
+	_, err = w.Write(data)
+	return err
+}
