@@ -1,0 +1,114 @@
+package transcript
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Errors Parse returns; callers test them with errors.Is and add the file
+// name for the message.
+var (
+	ErrTooLarge = fmt.Errorf("transcript is larger than %d MB", MaxBytes>>20)
+	ErrBinary   = errors.New("file is binary data, not a text transcript")
+	ErrEncoding = errors.New("file is not valid UTF-8 text")
+	ErrEmpty    = errors.New("transcript is empty")
+)
+
+// Parse reads a transcript. The name's extension picks the format (.srt,
+// .vtt, .md, .markdown, .txt); for any other name, including "-" for
+// standard input, the content decides.
+func Parse(name string, data []byte) (Transcript, error) {
+	if len(data) > MaxBytes {
+		return Transcript{}, ErrTooLarge
+	}
+	if err := checkText(data); err != nil {
+		return Transcript{}, err
+	}
+	buf := []byte(string(data)) // a copy: blanking must not touch the caller's bytes
+	blankBOMAndCR(buf)
+	t := Transcript{Format: detect(name, buf)}
+	switch t.Format {
+	case SRT, VTT:
+		t.Cues = blankSubtitles(buf, t.Format)
+	case Markdown:
+		blankMarkdown(buf)
+	}
+	t.Text = string(buf)
+	if strings.TrimSpace(t.Text) == "" {
+		return Transcript{}, ErrEmpty
+	}
+	return t, nil
+}
+
+// checkText rejects data that is not human text: a NUL byte or many
+// control characters mean a binary file; bad UTF-8 is named as such.
+func checkText(data []byte) error {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return ErrBinary
+	}
+	control := 0
+	for _, c := range data {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			control++
+		}
+	}
+	if control > 0 && control*100 > len(data) {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		return ErrEncoding
+	}
+	return nil
+}
+
+// blankBOMAndCR turns a byte order mark and carriage returns into spaces,
+// so CRLF files read like LF files at unchanged offsets.
+func blankBOMAndCR(b []byte) {
+	if bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+		copy(b, "   ")
+	}
+	for i, c := range b {
+		if c == '\r' {
+			b[i] = ' '
+		}
+	}
+}
+
+// detect picks the format from the extension, then from the content.
+func detect(name string, b []byte) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".srt":
+		return SRT
+	case ".vtt":
+		return VTT
+	case ".md", ".markdown":
+		return Markdown
+	}
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	trimmed := bytes.TrimLeft(head, " \t\n")
+	if bytes.HasPrefix(trimmed, []byte("WEBVTT")) {
+		return VTT
+	}
+	for _, line := range bytes.Split(head, []byte("\n")) {
+		if _, _, ok := parseTiming(string(line)); ok {
+			return SRT
+		}
+	}
+	return Text
+}
+
+// blank overwrites b[i:j] with spaces, keeping newlines.
+func blank(b []byte, i, j int) {
+	for k := i; k < j && k < len(b); k++ {
+		if b[k] != '\n' {
+			b[k] = ' '
+		}
+	}
+}
