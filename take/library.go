@@ -184,6 +184,9 @@ func readTake(dir, id string) (*Take, bool, error) {
 		return nil, false, fmt.Errorf("take %s: %w: %v", id, ErrDamaged, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > maxTakeSz {
+		return nil, false, fmt.Errorf("take %s: %w: take.json is larger than %d bytes", id, ErrDamaged, maxTakeSz)
+	}
 	data, err := readLimited(f, maxTakeSz)
 	if err != nil {
 		return nil, false, fmt.Errorf("take %s: %w: %v", id, ErrDamaged, err)

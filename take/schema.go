@@ -1,7 +1,6 @@
 package take
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -136,15 +135,11 @@ func decodeTake(data []byte) (t Take, migrated bool, err error) {
 	return t, migrated, checkTake(&t)
 }
 
-// strictUnmarshal decodes one JSON value and rejects trailing bytes, which
-// would mean a file spliced from two writes.
+// strictUnmarshal decodes the take; json.Unmarshal already refuses
+// trailing bytes, which would mean a file spliced from two writes.
 func strictUnmarshal(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(v); err != nil {
+	if err := json.Unmarshal(data, v); err != nil {
 		return fmt.Errorf("take.json: %w", err)
-	}
-	if dec.More() {
-		return errors.New("take.json: trailing data after the take")
 	}
 	return nil
 }
