@@ -30,8 +30,8 @@ var killerIDs = []string{
 // sections by these ids and lists them in this order.
 var corpusSectionOrder = []string{"situation", "mistake", "root-cause", "response", "change"}
 
-// cueCategories are the sentence-level label sets in testdata/cues.tsv.
-var cueCategories = []string{
+// corpusCueCategories are the sentence-level label sets in testdata/cues.tsv.
+var corpusCueCategories = []string{
 	"fake-mistake", "claims-immunity", "blame-diffusion", "generic-lesson",
 	"mechanism", "root-cause", "stakes", "hedging", "fillers",
 }
@@ -98,13 +98,13 @@ func parseLabeledAnswer(name string, data []byte) (labeledAnswer, error) {
 		case "style":
 			a.Style = val
 		case "must":
-			a.Must = splitIDs(val)
+			a.Must = corpusSplitIDs(val)
 		case "mustnot":
-			a.MustNot = splitIDs(val)
+			a.MustNot = corpusSplitIDs(val)
 		case "unsure":
-			a.Unsure = splitIDs(val)
+			a.Unsure = corpusSplitIDs(val)
 		case "sections":
-			secs, err := parseSections(val)
+			secs, err := corpusParseSections(val)
 			if err != nil {
 				return a, fmt.Errorf("answer %s: %w", name, err)
 			}
@@ -122,8 +122,8 @@ func parseLabeledAnswer(name string, data []byte) (labeledAnswer, error) {
 	return a, nil
 }
 
-// splitIDs splits a comma-separated id list; an empty value is no ids.
-func splitIDs(s string) []string {
+// corpusSplitIDs splits a comma-separated id list; an empty value is no ids.
+func corpusSplitIDs(s string) []string {
 	var ids []string
 	for _, f := range strings.Split(s, ",") {
 		if f = strings.TrimSpace(f); f != "" {
@@ -133,8 +133,8 @@ func splitIDs(s string) []string {
 	return ids
 }
 
-// parseSections reads "id=first words | id=first words".
-func parseSections(s string) ([]labeledSection, error) {
+// corpusParseSections reads "id=first words | id=first words".
+func corpusParseSections(s string) ([]labeledSection, error) {
 	var out []labeledSection
 	for _, part := range strings.Split(s, "|") {
 		part = strings.TrimSpace(part)
@@ -150,12 +150,12 @@ func parseSections(s string) ([]labeledSection, error) {
 	return out, nil
 }
 
-// asrText is what a speech recognizer emits: lowercase words, digits and
+// corpusASRText is what a speech recognizer emits: lowercase words, digits and
 // apostrophes inside contractions, nothing else.
-var asrText = regexp.MustCompile(`^[a-z0-9' \n]+$`)
+var corpusASRText = regexp.MustCompile(`^[a-z0-9' \n]+$`)
 
-// fillerWord matches the fillers a "fillers" answer leans on heavily.
-var fillerWord = regexp.MustCompile(`(?i)\b(um+|uh+|er|erm|like|you know|i mean|basically|actually|so yeah|kind of|sort of)\b`)
+// corpusFillerWord matches the fillers a "fillers" answer leans on heavily.
+var corpusFillerWord = regexp.MustCompile(`(?i)\b(um+|uh+|er|erm|like|you know|i mean|basically|actually|so yeah|kind of|sort of)\b`)
 
 // checkLabeledAnswer applies the corpus rules to one parsed answer.
 func checkLabeledAnswer(a labeledAnswer) error {
@@ -206,13 +206,13 @@ func checkLabeledAnswer(a labeledAnswer) error {
 	switch a.Style {
 	case "written":
 	case "asr":
-		if !asrText.MatchString(a.Text) {
+		if !corpusASRText.MatchString(a.Text) {
 			return fmt.Errorf("answer %s: asr text has capitals or punctuation", a.Name)
 		}
 	case "fillers":
 		// Heavy means a coach would count well over the 12-a-minute mark:
 		// at 150 wpm that is at least 8 per 100 words.
-		n := len(fillerWord.FindAllStringIndex(a.Text, -1))
+		n := len(corpusFillerWord.FindAllStringIndex(a.Text, -1))
 		if n*100 < 8*words {
 			return fmt.Errorf("answer %s: %d fillers in %d words is not heavy", a.Name, n, words)
 		}
@@ -276,7 +276,7 @@ func loadLabeledAnswers(dir string) ([]labeledAnswer, error) {
 // parseCueLabels reads "category<TAB>0|1<TAB>sentence" lines.
 func parseCueLabels(data []byte) ([]cueLabel, error) {
 	known := map[string]bool{}
-	for _, c := range cueCategories {
+	for _, c := range corpusCueCategories {
 		known[c] = true
 	}
 	var out []cueLabel
@@ -378,11 +378,11 @@ func TestCorpusFormatCues(t *testing.T) {
 		if c.Positive {
 			ones[c.Category]++
 		}
-		if asrText.MatchString(c.Sentence) {
+		if corpusASRText.MatchString(c.Sentence) {
 			plain++
 		}
 	}
-	for _, c := range cueCategories {
+	for _, c := range corpusCueCategories {
 		if total[c] < 25 {
 			t.Errorf("category %s: %d lines, want at least 25", c, total[c])
 		}
