@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"retake/scoring"
+	"retake/scoring/transcript"
+)
+
+// Level is one reading of the input level meter.
+type Level struct {
+	PeakDBFS, RMSDBFS float64
+	// Clipping is set when samples hit full scale since the last reading.
+	Clipping bool
+	// NoInput is set when the device has delivered only digital silence.
+	NoInput bool
+}
+
+// Recorder captures the microphone into a file.
+type Recorder interface {
+	// Start begins recording into path.
+	Start(path string) error
+	// Stop ends the recording and returns its length.
+	Stop() (time.Duration, error)
+	// Level returns the current input level; it is cheap and safe to call
+	// from any goroutine.
+	Level() Level
+	// Close releases the device.
+	Close() error
+}
+
+// Player plays one audio file.
+type Player interface {
+	Play() error
+	Pause() error
+	Seek(time.Duration) error
+	Position() time.Duration
+	Duration() time.Duration
+	Playing() bool
+	Close() error
+}
+
+// Peak is the sample range of one waveform bucket, within [-1, 1].
+type Peak struct{ Min, Max float32 }
+
+// Device is an audio device the settings can select.
+type Device struct {
+	ID, Name  string
+	IsDefault bool
+}
+
+// Take is what the views need to know of a stored take.
+type Take struct {
+	ID         string
+	Created    time.Time
+	Question   string
+	Story      string
+	Duration   time.Duration
+	Marks      []float64
+	AudioPath  string
+	Transcript string
+	// TranscriptName is the file the transcript came from ("" when typed).
+	TranscriptName string
+	// Report is nil until the take has a transcript.
+	Report *scoring.Report
+}
+
+// Score is the take's score, or -1 when it has no report yet.
+func (t Take) Score() int {
+	if t.Report == nil {
+		return -1
+	}
+	return t.Report.Score
+}
+
+// Library stores takes. All methods may do disk I/O and are called off
+// the UI thread where they can be slow.
+type Library interface {
+	List() ([]Take, error)
+	Get(id string) (Take, error)
+	// Create makes a take in the recording state whose AudioPath is where
+	// the recorder should write.
+	Create(question string) (Take, error)
+	// Finish stores the recording's length and the section marks.
+	Finish(id string, d time.Duration, marks []float64) (Take, error)
+	// SetTranscript stores a transcript and the report computed from it.
+	SetTranscript(id, name, text string, rep scoring.Report) (Take, error)
+	SetStory(id, story string) (Take, error)
+	// Delete moves a take to the trash.
+	Delete(id string) error
+	// Export writes a take as a zip archive to dest.
+	Export(id, dest string) error
+	// ImportAudio makes a take from an existing WAV or MP3 file.
+	ImportAudio(path, question string) (Take, error)
+}
+
+// Deps are the outside pieces the app runs on. Nil fields turn the
+// matching feature off with a message instead of failing.
+type Deps struct {
+	// NewRecorder opens the capture device named in the settings.
+	NewRecorder func(device string) (Recorder, error)
+	// OpenPlayer opens a take's audio on the playback device.
+	OpenPlayer func(path, device string) (Player, error)
+	// Peaks computes a waveform summary of an audio file.
+	Peaks func(path string, buckets int) ([]Peak, error)
+	// Devices lists capture and playback devices.
+	Devices func() (capture, playback []Device, err error)
+	Library Library
+	// Analyze scores a transcript; scoring.Analyze when nil.
+	Analyze func(scoring.Input) scoring.Report
+	// Parse reads a transcript file; transcript.Parse when nil.
+	Parse func(name string, data []byte) (transcript.Transcript, error)
+	// RunTranscriber runs the transcriber command; RunCommand when nil.
+	RunTranscriber func(ctx context.Context, template, audio string, progress func(string)) (name string, data []byte, err error)
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Tick is the UI refresh period of the timer and level meter.
+	Tick time.Duration
+}
+
+func (d *Deps) fill() {
+	if d.Analyze == nil {
+		d.Analyze = scoring.Analyze
+	}
+	if d.Parse == nil {
+		d.Parse = transcript.Parse
+	}
+	if d.RunTranscriber == nil {
+		d.RunTranscriber = RunCommand
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Tick == 0 {
+		d.Tick = time.Second / 30
+	}
+}

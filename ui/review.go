@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"retake/scoring"
+	"retake/scoring/transcript"
+)
+
+// analysisDelay is how long typing must pause before the analysis
+// reruns: long enough not to score every keystroke.
+const analysisDelay = 400 * time.Millisecond
+
+// waveBuckets is the waveform's resolution, about one bucket per pixel
+// of a wide window.
+const waveBuckets = 800
+
+// Review shows one take: its waveform and playback, its transcript and
+// the rubric card.
+type Review struct {
+	a *App
+
+	Info       *widget.Label
+	Waveform   *Waveform
+	Play       *widget.Button
+	PosLabel   *widget.Label
+	Transcript *widget.Entry
+	Import     *widget.Button
+	Transcribe *widget.Button
+	Cancel     *widget.Button
+	// Progress and Activity show long work: the transcriber, the
+	// waveform and the analysis.
+	Progress *widget.ProgressBarInfinite
+	Activity *widget.Label
+	// Highlight shows the transcript with the selected flag's words
+	// marked.
+	Highlight *widget.RichText
+	Card      *Card
+	Content   fyne.CanvasObject
+
+	take    Take
+	srcName string
+	parsed  transcript.Transcript
+	report  *scoring.Report
+	loading bool
+
+	gen     atomic.Int64
+	timer   *time.Timer
+	pending sync.WaitGroup
+	storeMu sync.Mutex
+	cancel  context.CancelFunc
+
+	player     Player
+	stopPlayer chan struct{}
+}
+
+func newReview(a *App) *Review {
+	r := &Review{a: a}
+	r.Info = &widget.Label{Text: "No take open: record one in Practice or open one from History.", Wrapping: fyne.TextWrapWord}
+	r.Waveform = NewWaveform()
+	r.Waveform.OnSeek = r.seek
+	r.Play = &widget.Button{Text: "Play (P)", Icon: theme.MediaPlayIcon(), OnTapped: r.TogglePlay}
+	r.PosLabel = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
+	r.Transcript = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Type or paste what you said, or import a .txt, .md, .srt or .vtt file."}
+	r.Transcript.OnChanged = func(string) {
+		if !r.loading {
+			r.scheduleAnalysis()
+		}
+	}
+	r.Import = &widget.Button{Text: "Import transcript…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}
+	r.Transcribe = &widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}
+	r.Cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}
+	r.Cancel.Hide()
+	r.Progress = widget.NewProgressBarInfinite()
+	r.Progress.Stop()
+	r.Progress.Hide()
+	r.Activity = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	r.Highlight = &widget.RichText{Wrapping: fyne.TextWrapWord}
+	r.Card = newCard(a.followups)
+	r.Card.OnFlagSelected = r.selectFlag
+
+	tools := container.NewHBox(r.Import, r.Transcribe, r.Cancel)
+	left := container.NewBorder(container.NewVBox(tools, container.NewBorder(nil, nil, nil, nil, r.Progress), r.Activity), nil, nil, nil,
+		container.NewVSplit(r.Transcript, container.NewVScroll(container.NewVBox(heading("Flagged words"), r.Highlight))))
+	split := container.NewHSplit(left, container.NewVScroll(r.Card.Content))
+	split.Offset = 0.45
+	top := container.NewVBox(r.Info, r.Waveform, container.NewHBox(r.Play, r.PosLabel))
+	r.Content = container.NewBorder(top, nil, nil, nil, split)
+	r.updatePos()
+	return r
+}
+
+// Open shows a take: its stored transcript and report, and its waveform
+// computed in the background.
+func (r *Review) Open(t Take) {
+	r.closePlayer()
+	r.take = t
+	r.srcName = t.TranscriptName
+	r.report = t.Report
+	story := t.Story
+	if story == "" {
+		story = "no story name"
+	}
+	when := "silent rehearsal, not saved"
+	if t.ID != "" {
+		when = t.Created.Local().Format("2 Jan 2006 15:04")
+	}
+	r.Info.SetText(fmt.Sprintf("%s\n%s · %s · %s", t.Question, when, clock(t.Duration.Seconds()), story))
+	r.loading = true
+	r.Transcript.SetText(t.Transcript)
+	r.loading = false
+	r.Waveform.SetData(nil, t.Marks, t.Duration)
+	r.Waveform.SetPosition(0)
+	r.updatePos()
+	switch {
+	case t.Report != nil:
+		r.parsed = r.parse(t.TranscriptName, t.Transcript)
+		r.Card.Show(*t.Report)
+		r.showText(nil)
+	case strings.TrimSpace(t.Transcript) != "":
+		r.scheduleAnalysis()
+	default:
+		r.showText(nil)
+	}
+	if t.AudioPath != "" && r.a.deps.Peaks != nil {
+		r.loadWaveform(t)
+	}
+}
+
+func (r *Review) loadWaveform(t Take) {
+	r.startActivity("Drawing the waveform…")
+	r.pending.Add(1)
+	go func() {
+		defer r.pending.Done()
+		peaks, err := r.a.deps.Peaks(t.AudioPath, waveBuckets)
+		fyne.DoAndWait(func() {
+			r.stopActivity()
+			if r.take.ID != t.ID {
+				return
+			}
+			if err != nil {
+				r.Activity.SetText("No waveform: " + err.Error())
+				return
+			}
+			r.Waveform.SetData(peaks, t.Marks, t.Duration)
+		})
+	}()
+}
+
+// Wait blocks until background work started so far has reported back;
+// tests use it.
+func (r *Review) Wait() { r.pending.Wait() }
+
+func (r *Review) startActivity(msg string) {
+	r.Activity.SetText(msg)
+	r.Progress.Show()
+	r.Progress.Start()
+}
+
+func (r *Review) stopActivity() {
+	r.Progress.Stop()
+	r.Progress.Hide()
+	r.Activity.SetText("")
+}
+
+func (r *Review) parse(name, text string) transcript.Transcript {
+	if name == "" {
+		name = "typed.txt"
+	}
+	tr, err := r.a.deps.Parse(name, []byte(text))
+	if err != nil {
+		// Typed text always parses as plain text; keep it even if the
+		// named format no longer fits after editing.
+		tr = transcript.Transcript{Text: text, Format: transcript.Text}
+	}
+	return tr
+}
+
+// scheduleAnalysis reruns the analysis once the text has stopped
+// changing for analysisDelay, off the UI thread.
+func (r *Review) scheduleAnalysis() {
+	gen := r.gen.Add(1)
+	if r.timer != nil && r.timer.Stop() {
+		r.pending.Done()
+	}
+	text, name, take := r.Transcript.Text, r.srcName, r.take
+	target := r.a.Target()
+	r.pending.Add(1)
+	r.timer = time.AfterFunc(analysisDelay, func() {
+		defer r.pending.Done()
+		fyne.DoAndWait(func() { r.startActivity("Analysing…") })
+		tr := r.parse(name, text)
+		in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target}
+		rep := r.a.deps.Analyze(in)
+		saved, err := r.store(gen, take, name, text, rep)
+		fyne.DoAndWait(func() {
+			r.stopActivity()
+			if gen != r.gen.Load() {
+				return
+			}
+			if err != nil {
+				r.a.ShowError("Could not save the transcript", "Your text is still in the box; check the data folder and edit once more to retry", err)
+			} else if saved.ID != "" && saved.ID == r.take.ID {
+				r.take = saved
+			}
+			r.parsed = tr
+			r.report = &rep
+			r.Card.Show(rep)
+			r.showText(nil)
+		})
+	})
+}
+
+// store saves the transcript and report unless a newer edit superseded
+// them; the lock keeps an older save from landing after a newer one.
+func (r *Review) store(gen int64, t Take, name, text string, rep scoring.Report) (Take, error) {
+	if t.ID == "" || r.a.deps.Library == nil {
+		return Take{}, nil
+	}
+	r.storeMu.Lock()
+	defer r.storeMu.Unlock()
+	if gen != r.gen.Load() {
+		return Take{}, nil
+	}
+	return r.a.deps.Library.SetTranscript(t.ID, name, text, rep)
+}
+
+func (r *Review) chooseTranscript() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			r.a.ShowError("Could not open the file", "Pick another file", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		r.startActivity("Reading " + rc.URI().Name() + "…")
+		r.pending.Add(1)
+		go func() {
+			defer r.pending.Done()
+			defer rc.Close()
+			data, err := io.ReadAll(io.LimitReader(rc, transcript.MaxBytes+1))
+			if err == nil && len(data) > transcript.MaxBytes {
+				err = fmt.Errorf("the file is larger than %d MB", transcript.MaxBytes>>20)
+			}
+			name := rc.URI().Name()
+			fyne.DoAndWait(func() {
+				r.stopActivity()
+				if err != nil {
+					r.a.ShowError("Could not read "+name, "Pick a transcript under 10 MB", err)
+					return
+				}
+				r.ImportTranscript(name, data)
+			})
+		}()
+	}, r.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".srt", ".vtt"}))
+	d.Show()
+}
+
+// ImportTranscript replaces the transcript with a file's contents and
+// reruns the analysis. Files that do not parse are refused with a dialog
+// and the current transcript is kept.
+func (r *Review) ImportTranscript(name string, data []byte) {
+	if _, err := r.a.deps.Parse(name, data); err != nil {
+		r.a.ShowError("Could not import "+filepath.Base(name), "Import a UTF-8 .txt, .md, .srt or .vtt file", err)
+		return
+	}
+	r.srcName = filepath.Base(name)
+	r.loading = true
+	r.Transcript.SetText(string(data))
+	r.loading = false
+	r.scheduleAnalysis()
+}
+
+// RunTranscriber runs the transcriber command from the settings on the
+// take's audio, with progress and a cancel button, then imports what it
+// wrote.
+func (r *Review) RunTranscriber() {
+	tmpl := strings.TrimSpace(r.a.app.Preferences().String(PrefTranscriber))
+	switch {
+	case tmpl == "":
+		r.a.ShowError("No transcriber set", "Enter a command with {audio} and {out} in Settings, or type the transcript", fmt.Errorf("the transcriber command is empty"))
+		return
+	case r.take.AudioPath == "":
+		r.a.ShowError("This take has no audio", "Record a take with a microphone, or import a WAV or MP3 in History", fmt.Errorf("nothing to transcribe"))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	r.Transcribe.Disable()
+	r.Cancel.Show()
+	r.startActivity("Transcribing…")
+	audio := r.take.AudioPath
+	id := r.take.ID
+	r.pending.Add(1)
+	go func() {
+		defer r.pending.Done()
+		name, data, err := r.a.deps.RunTranscriber(ctx, tmpl, audio, func(line string) {
+			fyne.Do(func() { r.Activity.SetText("Transcribing: " + line) })
+		})
+		fyne.DoAndWait(func() {
+			cancel()
+			r.cancel = nil
+			r.Transcribe.Enable()
+			r.Cancel.Hide()
+			r.stopActivity()
+			switch {
+			case ctx.Err() != nil:
+				r.Activity.SetText("Transcription cancelled.")
+			case err != nil:
+				r.a.ShowError("The transcriber failed", "Check the command in Settings; it must write a transcript to {out}", err)
+			case r.take.ID == id:
+				r.ImportTranscript(name, data)
+			}
+		})
+	}()
+}
+
+// CancelWork stops a running transcriber.
+func (r *Review) CancelWork() {
+	if r.cancel != nil {
+		r.cancel()
+	}
+}
+
+// selectFlag highlights a flag's words and, when the transcript has
+// times, moves playback to the first of them.
+func (r *Review) selectFlag(f scoring.Flag) {
+	r.showText(f.Spans)
+	for _, s := range f.Spans {
+		if s.T >= 0 {
+			r.seek(time.Duration(s.T * float64(time.Second)))
+			break
+		}
+	}
+}
+
+// highlightStyle marks flagged words in the transcript.
+var highlightStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}
+
+// showText fills the highlight view with the transcript, marking spans.
+func (r *Review) showText(spans []scoring.Span) {
+	text := r.parsed.Text
+	sp := append([]scoring.Span(nil), spans...)
+	sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
+	var segs []widget.RichTextSegment
+	at := 0
+	plain := func(s string) {
+		if s != "" {
+			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
+		}
+	}
+	for _, s := range sp {
+		if s.Start < at || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		plain(text[at:s.Start])
+		segs = append(segs, &widget.TextSegment{Text: text[s.Start:s.End], Style: highlightStyle})
+		at = s.End
+	}
+	plain(text[at:])
+	r.Highlight.Segments = segs
+	r.Highlight.Refresh()
+}
+
+// Highlighted returns the words currently marked in the transcript.
+func (r *Review) Highlighted() []string {
+	var out []string
+	for _, s := range r.Highlight.Segments {
+		if t, ok := s.(*widget.TextSegment); ok && t.Style == highlightStyle {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// Report is the report on show, nil before any analysis.
+func (r *Review) Report() *scoring.Report { return r.report }

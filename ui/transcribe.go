@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// maxTranscriptOut bounds what the transcriber may leave behind, so a
+// runaway command cannot make the app load gigabytes.
+const maxTranscriptOut = 10 << 20
+
+// SplitCommand splits a command template into arguments the way a shell
+// would for plain words, single and double quotes; it runs no shell, so
+// a file name with spaces or quotes cannot inject a command.
+func SplitCommand(s string) ([]string, error) {
+	var args []string
+	var cur strings.Builder
+	inWord := false
+	var quote rune
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '\'' || r == '"':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t' || r == '\n':
+			if inWord {
+				args = append(args, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("unclosed %c quote in the command", quote)
+	}
+	if inWord {
+		args = append(args, cur.String())
+	}
+	if len(args) == 0 {
+		return nil, errors.New("the command is empty")
+	}
+	return args, nil
+}
+
+// RunCommand runs the transcriber command template on an audio file. The
+// template names the audio with {audio} and where to write with {out}, a
+// path without extension in a fresh temporary folder; the command may
+// write {out} itself or {out}.srt, {out}.vtt or {out}.txt. Each line the
+// command prints to stderr is passed to progress. Cancelling ctx kills
+// the command.
+func RunCommand(ctx context.Context, template, audio string, progress func(string)) (string, []byte, error) {
+	if !strings.Contains(template, "{audio}") || !strings.Contains(template, "{out}") {
+		return "", nil, errors.New("transcriber command must contain {audio} and {out}")
+	}
+	args, err := SplitCommand(template)
+	if err != nil {
+		return "", nil, fmt.Errorf("transcriber command: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "retake-transcribe-")
+	if err != nil {
+		return "", nil, fmt.Errorf("transcriber: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "transcript")
+	for i, a := range args {
+		args[i] = strings.ReplaceAll(strings.ReplaceAll(a, "{audio}", audio), "{out}", out)
+	}
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return "", nil, fmt.Errorf("transcriber: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return "", nil, fmt.Errorf("start transcriber %s: %w", args[0], err)
+	}
+	var last string
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		last = sc.Text()
+		if progress != nil {
+			progress(last)
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return "", nil, fmt.Errorf("transcriber cancelled: %w", ctx.Err())
+		}
+		if last != "" {
+			return "", nil, fmt.Errorf("transcriber %s failed: %w: %s", filepath.Base(args[0]), err, last)
+		}
+		return "", nil, fmt.Errorf("transcriber %s failed: %w", filepath.Base(args[0]), err)
+	}
+	for _, name := range []string{out, out + ".srt", out + ".vtt", out + ".txt"} {
+		data, err := readCapped(name)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return "", nil, fmt.Errorf("read transcriber output: %w", err)
+		}
+		return sniffName(filepath.Base(name), data), data, nil
+	}
+	return "", nil, errors.New("the transcriber finished but wrote no transcript at {out}, {out}.srt, {out}.vtt or {out}.txt")
+}
+
+func readCapped(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxTranscriptOut+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxTranscriptOut {
+		return nil, fmt.Errorf("%s is over %d MB", filepath.Base(name), maxTranscriptOut>>20)
+	}
+	return data, nil
+}
+
+// sniffName gives an output without an extension the name of the format
+// its first line shows, so the parser reads its timings.
+func sniffName(name string, data []byte) string {
+	if filepath.Ext(name) != "" {
+		return name
+	}
+	head := strings.TrimLeft(string(data[:min(len(data), 256)]), "\ufeff \r\n")
+	switch {
+	case strings.HasPrefix(head, "WEBVTT"):
+		return name + ".vtt"
+	case strings.Contains(head, "-->"):
+		return name + ".srt"
+	}
+	return name + ".txt"
+}
