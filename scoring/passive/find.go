@@ -30,7 +30,7 @@ const maxSkip = 4
 // of the input.
 func Find(text string) []Match {
 	lx := words()
-	toks := tokenize(text, make([]token, 0, len(text)/6+1))
+	toks := tokenize(text, make([]token, 0, len(text)/5+16))
 	var out []Match
 	floor := 0
 	for i := 0; i < len(toks); i++ {
@@ -48,6 +48,9 @@ func Find(text string) []Match {
 // floor is the first token not used by an earlier match.
 func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	w := toks[i].norm
+	if !maybeAux(w) {
+		return Match{}, 0, false
+	}
 	isGet := getForms.has(w)
 	if !beForms.has(w) && !isGet {
 		return Match{}, 0, false
@@ -62,6 +65,12 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	}
 	// Walk forward through the chain: "was being", "has been getting".
 	b, k := i, i+1
+	inverted := ""
+	if (i == 0 || toks[i].hard) && k < len(toks) && !toks[k].hard && questionSubjects.has(toks[k].norm) {
+		// A question puts the subject after the auxiliary: "was it tested".
+		inverted = toks[k].norm
+		k++
+	}
 	for step := 0; step < 3; step++ {
 		k = lx.skipForward(toks, k)
 		if k < 0 {
@@ -91,6 +100,9 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	}
 	start := lx.chainStart(toks, i, floor)
 	subject := subjectBefore(toks, start)
+	if inverted != "" {
+		subject = inverted
+	}
 	if !lx.accept(toks, kind, i, b, pk, subject) {
 		return Match{}, 0, false
 	}
@@ -103,6 +115,20 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 		Subject:    subject,
 	}
 	return m, pk + 1, true
+}
+
+// maybeAux is a cheap first test that rules out most words before the
+// set lookups: every form of be and get is 2 to 7 bytes and starts with
+// one of a few letters or an apostrophe.
+func maybeAux(w string) bool {
+	if len(w) < 2 || len(w) > 7 {
+		return false
+	}
+	switch w[0] {
+	case 'a', 'i', 'w', 'b', 'g', '\'':
+		return true
+	}
+	return false
 }
 
 // sIsVerb reports whether the "'s" at toks[i] hangs on a word after which
@@ -320,10 +346,21 @@ func (lx *lexicon) agentAt(toks []token, x int) bool {
 	if lx.byNonAgent.has(w) || (w[0] >= '0' && w[0] <= '9') || isAmount(w) {
 		return false
 	}
-	if w == "the" && x+2 < len(toks) {
-		switch toks[x+2].norm {
-		case "end", "time", "deadline", "weekend", "morning", "afternoon", "evening", "way":
-			return false
+	if x+2 < len(toks) && !toks[x+2].hard {
+		switch w {
+		case "the":
+			// "by the end", "by the deadline": a time, not an agent.
+			switch toks[x+2].norm {
+			case "end", "time", "deadline", "weekend", "morning", "afternoon", "evening", "way", "book":
+				return false
+			}
+		case "a", "an":
+			// "by a day", "by a lot": an amount, not an agent.
+			switch toks[x+2].norm {
+			case "lot", "few", "bit", "day", "week", "month", "year", "mile", "margin", "hair",
+				"factor", "couple", "dozen", "hundred", "thousand", "minute", "hour", "second", "third", "quarter":
+				return false
+			}
 		}
 	}
 	return true
@@ -334,7 +371,7 @@ func isAmount(w string) bool {
 	switch w {
 	case "about", "around", "almost", "nearly", "over", "under", "roughly", "at", "more", "less",
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "half", "a", "an":
+		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "half":
 		return true
 	}
 	return false

@@ -85,3 +85,7 @@ var prepositions = set{
 	"and": {}, "or": {}, "but": {}, "because": {}, "so": {}, "when": {},
 	"while": {}, "until": {}, "as": {}, "than": {},
 }
+
+// questionSubjects may stand between a sentence-initial auxiliary and the
+// participle in a question ("was it tested", "were they told").
+var questionSubjects = set{"it": {}, "they": {}, "he": {}, "she": {}, "we": {}, "you": {}, "i": {}, "this": {}, "that": {}}

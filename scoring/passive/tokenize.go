@@ -65,15 +65,32 @@ func isBreak(r rune) bool {
 }
 
 // tokenize splits text into words in one left-to-right pass, appending to
-// toks (which may be reused between calls).
+// toks (which may be reused between calls). ASCII, the common case, is
+// read a byte at a time without decoding runes.
 func tokenize(text string, toks []token) []token {
 	hard := false
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiWord(c) || (c == '\'' && nextIsWord(text, i+1)):
+				end, apos := scanWord(text, i+1)
+				toks = appendWord(toks, text, i, end, hard, apos || c == '\'')
+				hard = false
+				i = end
+			case c == '.' || c == '!' || c == '?' || c == ';' || c == ':':
+				hard = true
+				i++
+			default:
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r) || (isApostrophe(r) && nextIsWord(text, i+size)):
-			end := scanWord(text, i+size)
-			toks = appendWord(toks, text, i, end, hard)
+			end, apos := scanWord(text, i+size)
+			toks = appendWord(toks, text, i, end, hard, apos || isApostrophe(r))
 			hard = false
 			i = end
 		case isBreak(r):
@@ -86,37 +103,67 @@ func tokenize(text string, toks []token) []token {
 	return toks
 }
 
+func asciiWord(c byte) bool {
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
 // nextIsWord reports whether a word rune starts at byte i.
 func nextIsWord(text string, i int) bool {
 	if i >= len(text) {
 		return false
 	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord(c)
+	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	return isWordRune(r)
 }
 
-// scanWord returns the end of the word that continues at byte i. An
-// apostrophe or hyphen belongs to the word only with a word rune after
-// it, so quotes and dashes around words stay outside.
-func scanWord(text string, i int) int {
+// scanWord returns the end of the word that continues at byte i, and
+// whether it holds an apostrophe. An apostrophe or hyphen belongs to the
+// word only with a word rune after it, so quotes and dashes around words
+// stay outside.
+func scanWord(text string, i int) (int, bool) {
+	apos := false
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case asciiWord(c):
+				i++
+				continue
+			case (c == '\'' || c == '-') && nextIsWord(text, i+1):
+				apos = apos || c == '\''
+				i++
+				continue
+			}
+			break
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			i += size
 			continue
 		}
-		if (isApostrophe(r) || r == '-') && nextIsWord(text, i+size) {
+		if isApostrophe(r) && nextIsWord(text, i+size) {
+			apos = true
 			i += size
 			continue
 		}
 		break
 	}
-	return i
+	return i, apos
 }
 
 // appendWord adds the word text[s:e], split at a contraction if it has one.
-func appendWord(toks []token, text string, s, e int, hard bool) []token {
+func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 	norm := normalize(text[s:e])
+	if !apos {
+		if len(norm) <= 8 {
+			if b, ok := bareContractions[norm]; ok && e-s == len(norm) {
+				return append(toks, token{s, s + b.at, b.stem, hard}, token{s + b.at, e, b.tail, false})
+			}
+		}
+		return append(toks, token{s, e, norm, hard})
+	}
 	if isApostrophe(firstRune(text[s:e])) {
 		// A leading apostrophe is a clitic on its own ("'s been") or an
 		// opening quote, which is not part of the word.
@@ -140,9 +187,6 @@ func appendWord(toks []token, text string, s, e int, hard bool) []token {
 		case clitics.has(tail) && at+size < e && at > s:
 			return append(toks, token{s, at, stem, hard}, token{at, e, "'" + tail, false})
 		}
-	}
-	if b, ok := bareContractions[norm]; ok && e-s == len(norm) {
-		return append(toks, token{s, s + b.at, b.stem, hard}, token{s + b.at, e, b.tail, false})
 	}
 	return append(toks, token{s, e, norm, hard})
 }

@@ -1,0 +1,40 @@
+package passive
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"the tests weren't run",
+		"it’s been fixed, um, by the VP",
+		"I shouldn't have been put in charge. Was it tested",
+		"'s", "n't", "wasnt", "by", "was\xffmade", "the build's been broken",
+		"there were missed calls", "I was used to it", "re tested double checked",
+		"WAS CANCELLED BY THE CUSTOMER", "\u2019s been \u2018done\u2019",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prevEnd := 0
+		for _, m := range Find(text) {
+			if m.Start < prevEnd || m.Start >= m.End || m.End > len(text) {
+				t.Fatalf("Find(%q): span [%d,%d) after %d is out of order or outside the text", text, m.Start, m.End, prevEnd)
+			}
+			if !boundary(text, m.Start) || !boundary(text, m.End) {
+				t.Fatalf("Find(%q): span [%d,%d) splits a UTF-8 sequence", text, m.Start, m.End)
+			}
+			if m.Participle == "" || m.Aux == "" {
+				t.Fatalf("Find(%q): empty aux or participle in %+v", text, m)
+			}
+			prevEnd = m.End
+		}
+	})
+}
+
+// boundary reports whether byte i of s starts a rune (or is the end).
+// Invalid bytes count as one-byte runes, as the tokenizer reads them.
+func boundary(s string, i int) bool {
+	return i == len(s) || utf8.RuneStart(s[i]) || !utf8.FullRuneInString(s[i:])
+}
