@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/hajimehoshi/go-mp3"
 
@@ -16,7 +15,7 @@ import (
 // checking their size against the file (go-mp3 would allocate whatever
 // size a tag claims), and decoder panics on corrupt frames become errors.
 type mp3Source struct {
-	f      *os.File
+	f      readerAtCloser
 	d      *mp3.Decoder
 	frames int64
 	atEnd  bool // seeked to the end: go-mp3 cannot seek there itself
@@ -30,7 +29,7 @@ var mp3Format = wav.Format{SampleRate: 0, Channels: 2, BitsPerSample: 16}
 // maxID3Tags bounds how many stacked ID3v2 tags are skipped.
 const maxID3Tags = 8
 
-func newMP3Source(f *os.File, size int64) (s *mp3Source, err error) {
+func newMP3Source(f readerAtCloser, size int64) (s *mp3Source, err error) {
 	off, err := skipID3(f, size)
 	if err != nil {
 		return nil, err

@@ -53,6 +53,11 @@ type take struct {
 	stopping atomic.Bool
 	done     chan struct{}
 	err      error // set by the writer goroutine before done closes
+
+	// devMu orders the writer's fault-path Stop against Recorder.Stop's
+	// Uninit, which frees the device.
+	devMu sync.Mutex
+	freed bool
 }
 
 // NewRecorder opens the audio backend and resolves the input device. On
@@ -152,7 +157,11 @@ func (r *Recorder) write(t *take, w *wav.Writer) {
 	err := t.cap.run(w, t.stop, t.lost, r.timing)
 	if err != nil {
 		t.stopping.Store(true)
-		_ = t.dev.Stop()
+		t.devMu.Lock()
+		if !t.freed {
+			_ = t.dev.Stop()
+		}
+		t.devMu.Unlock()
 		err = fmt.Errorf("recording %s ended early: %w", t.path, err)
 		select {
 		case r.errc <- err:
@@ -177,7 +186,10 @@ func (r *Recorder) Stop() (Info, error) {
 	t.stopping.Store(true)
 	// Uninit stops the device and waits for any callback in flight, so
 	// the ring receives nothing after this point.
+	t.devMu.Lock()
 	t.dev.Uninit()
+	t.freed = true
+	t.devMu.Unlock()
 	close(t.stop)
 	<-t.done
 	info, perr := Probe(t.path)

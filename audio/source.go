@@ -87,13 +87,19 @@ func Probe(path string) (Info, error) {
 	return s.info(), nil
 }
 
+// readerAtCloser is a file as the decoders use it.
+type readerAtCloser interface {
+	io.ReaderAt
+	io.Closer
+}
+
 // wavSource reads a WAV file through the pure codec.
 type wavSource struct {
-	f  *os.File
+	f  readerAtCloser
 	rd *wav.Reader
 }
 
-func newWAVSource(f *os.File, size int64) (*wavSource, error) {
+func newWAVSource(f readerAtCloser, size int64) (*wavSource, error) {
 	rd, err := wav.NewReader(f, size)
 	if err != nil {
 		return nil, err
