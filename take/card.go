@@ -28,19 +28,24 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 			fmt.Fprintf(&b, "| %s | %.0f%% | %d | %s | %s |\n", mdInline(s.Title), s.Weight*100, s.Score, clock(s.Seconds), clock(s.PlannedS))
 		}
 		b.WriteString("\n")
+		reasons := false
 		for _, s := range r.Sections {
 			for _, why := range s.Reasons {
 				fmt.Fprintf(&b, "- %s: %s\n", mdInline(s.Title), mdInline(why))
+				reasons = true
 			}
+		}
+		if reasons {
+			b.WriteString("\n")
 		}
 	}
 
 	b.WriteString("## What to fix\n\n")
 	if len(r.Flags) == 0 {
-		b.WriteString("No flags raised.\n")
+		b.WriteString("No flags raised.\n\n")
 	}
 	for _, f := range r.Flags {
-		fmt.Fprintf(&b, "### %s (%s)\n\n%s\n\n", mdInline(f.ID), mdInline(string(f.Severity)), mdInline(f.Message))
+		fmt.Fprintf(&b, "### %s (%s)\n\n%s\n\n", mdInline(f.ID), mdInline(string(f.Severity)), mdLine(f.Message))
 		for _, sp := range f.Spans {
 			fmt.Fprintf(&b, "> %s\n\n", quote(sp, text))
 		}
@@ -49,7 +54,7 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 		}
 	}
 
-	b.WriteString("\n## Delivery\n\n")
+	b.WriteString("## Delivery\n\n")
 	fmt.Fprintf(&b, "- Fillers: %d (%.1f a minute)\n", r.Fillers.Count, r.Fillers.PerMinute)
 	fmt.Fprintf(&b, "- First person: %.0f%% of I/we in sections 2 to 5\n", r.FirstPersonRatio*100)
 	if len(r.Passive) > 0 {
@@ -84,13 +89,30 @@ func clock(s float64) string {
 	return fmt.Sprintf("%d:%02d", n/60, n%60)
 }
 
+// mdLine is mdInline for text that starts a line, where a leading #, >,
+// list marker or "1." would turn it into a heading, quote or list.
+func mdLine(s string) string {
+	s = mdInline(s)
+	if s != "" && strings.ContainsRune("#>-+=~", rune(s[0])) {
+		return "\\" + s
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
 // mdInline keeps text on one line and stops it from being read as
 // Markdown markup, so a transcript cannot inject headings, links or HTML.
 func mdInline(s string) string {
 	var b strings.Builder
 	for _, r := range strings.Join(strings.Fields(s), " ") {
-		// Only inline markup matters: every call site puts a prefix
-		// before the text, so line-start markers (#, -, >) are inert.
+		// Only inline markup matters here; mdLine handles text that
+		// starts a line, where #, - and > would be markup too.
 		if strings.ContainsRune("\\`*_[]<>|", r) {
 			b.WriteByte('\\')
 		}
