@@ -23,6 +23,16 @@ type Rubric struct {
 	ID       string        `json:"id"`
 	Title    string        `json:"title"`
 	Sections []SectionSpec `json:"sections"`
+	// Flags holds the text and weight of every finding, by flag id.
+	Flags map[string]FlagSpec `json:"flags"`
+}
+
+// FlagSpec is how a rubric words and weighs one kind of finding.
+type FlagSpec struct {
+	Severity   Severity `json:"severity"`
+	Penalty    float64  `json:"penalty"`
+	Message    string   `json:"message"`
+	Suggestion string   `json:"suggestion"`
 }
 
 // LoadRubric reads the embedded rubric with this id ("mistake" when id is

@@ -1,0 +1,96 @@
+package scoring
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// confusion counts one flag's outcomes over the labeled answers.
+type confusion struct{ tp, fp, fn, tn int }
+
+func (c confusion) precision() float64 {
+	if c.tp+c.fp == 0 {
+		return 1
+	}
+	return float64(c.tp) / float64(c.tp+c.fp)
+}
+
+func (c confusion) recall() float64 {
+	if c.tp+c.fn == 0 {
+		return 1
+	}
+	return float64(c.tp) / float64(c.tp+c.fn)
+}
+
+func loadAnswers(t *testing.T) []labeledAnswer {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "answers", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus answers: %v", err)
+	}
+	var out []labeledAnswer
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := parseLabeledAnswer(filepath.Base(p), b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// TestKillerAccuracy scores the eight killer flags against the labeled
+// corpus and fails when precision or recall over all killers drops
+// below 0.9. It always prints the per-flag figures.
+func TestKillerAccuracy(t *testing.T) {
+	answers := loadAnswers(t)
+	per := map[string]*confusion{}
+	for _, id := range killerIDs {
+		per[id] = &confusion{}
+	}
+	var misses []string
+	for _, a := range answers {
+		rep := Analyze(Input{Text: a.Text})
+		for _, id := range a.Must {
+			if rep.HasFlag(id) {
+				per[id].tp++
+			} else {
+				per[id].fn++
+				misses = append(misses, fmt.Sprintf("%s: missed %s", a.Name, id))
+			}
+		}
+		for _, id := range a.MustNot {
+			if rep.HasFlag(id) {
+				per[id].fp++
+				misses = append(misses, fmt.Sprintf("%s: false %s", a.Name, id))
+			} else {
+				per[id].tn++
+			}
+		}
+	}
+	var all confusion
+	for _, id := range killerIDs {
+		c := per[id]
+		t.Logf("%-16s tp=%2d fp=%2d fn=%2d tn=%2d precision=%.2f recall=%.2f", id, c.tp, c.fp, c.fn, c.tn, c.precision(), c.recall())
+		all.tp += c.tp
+		all.fp += c.fp
+		all.fn += c.fn
+		all.tn += c.tn
+	}
+	sort.Strings(misses)
+	if len(misses) > 0 {
+		t.Logf("errors:\n  %s", strings.Join(misses, "\n  "))
+	}
+	fmt.Printf("killer flags over %d answers: precision %.3f recall %.3f\n", len(answers), all.precision(), all.recall())
+	if all.precision() < 0.9 || all.recall() < 0.9 {
+		t.Errorf("killer precision %.3f, recall %.3f: both must be at least 0.9", all.precision(), all.recall())
+	}
+}

@@ -1,0 +1,195 @@
+package scoring
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of the transcript: its byte span and a normalized
+// lower-case form (curly apostrophes straightened, "didnt" restored to
+// "didn't", "did not" merged into one token).
+type token struct {
+	start, end int
+	norm       string
+	// brk is true when a sentence boundary (. ! ? or a blank line)
+	// follows this token.
+	brk bool
+	// comma is true when a comma, semicolon, colon or dash follows.
+	comma bool
+	// filler marks "um", "uh" and kin: skipped by phrase matching.
+	filler bool
+	num    bool
+}
+
+// tokenize splits text into words. A word is a run of letters, digits
+// and inner apostrophes, hyphens, periods or commas between digits, with
+// a leading $ or a trailing % kept for amounts.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+1)
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordStart(r) {
+			if len(toks) > 0 {
+				markBreak(&toks[len(toks)-1], text, i, r)
+			}
+			i += size
+			continue
+		}
+		start := i
+		i += size
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if isJoiner(r) && i+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				prev, _ := utf8.DecodeLastRuneInString(text[start:i])
+				if joins(r, prev, next) {
+					i += size
+					continue
+				}
+			}
+			if r == '%' {
+				i += size
+			}
+			break
+		}
+		toks = append(toks, token{start: start, end: i, norm: normWord(text[start:i])})
+	}
+	for k := range toks {
+		toks[k].filler = pureFillers[toks[k].norm]
+		toks[k].num = isNumberWord(toks[k].norm)
+	}
+	return mergeNegations(toks)
+}
+
+func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '-' || r == '.' || r == ',' || r == '&'
+}
+
+// joins says whether a joiner stays inside a word: apostrophes and
+// hyphens between letters, periods and commas between digits.
+func joins(j, prev, next rune) bool {
+	switch j {
+	case '\'', '\u2019', '-', '&':
+		return isWordRune(prev) && isWordRune(next)
+	default:
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
+	}
+}
+
+// markBreak records punctuation that follows a token.
+func markBreak(t *token, text string, i int, r rune) {
+	switch r {
+	case '.', '!', '?', '\u2026':
+		t.brk = true
+	case ',', ';', ':', '\u2014', '\u2013', '(', ')':
+		t.comma = true
+	case '-':
+		t.comma = true
+	case '\n':
+		// A blank line ends a sentence even without punctuation.
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			t.brk = true
+		}
+	}
+}
+
+// apostropheless maps contractions that speech recognizers and hurried
+// typists write without the apostrophe back to their usual form. Only
+// forms that are not ordinary words are listed ("its", "ill", "id",
+// "were", "well", "wed" are left alone).
+var apostropheless = map[string]string{
+	"didnt": "didn't", "dont": "don't", "doesnt": "doesn't", "wasnt": "wasn't",
+	"werent": "weren't", "isnt": "isn't", "arent": "aren't", "hadnt": "hadn't",
+	"havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+	"wouldnt": "wouldn't", "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've",
+	"youre": "you're", "theyre": "they're", "thats": "that's", "theres": "there's",
+	"whats": "what's", "weve": "we've", "theyve": "they've", "youve": "you've",
+	"cannot": "can't", "mustnt": "mustn't", "neednt": "needn't",
+}
+
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsRune(w, '\u2019') {
+		w = strings.ReplaceAll(w, "\u2019", "'")
+	}
+	if r, ok := apostropheless[w]; ok {
+		return r
+	}
+	return w
+}
+
+// negatable lists the words that "not" contracts with, so "did not"
+// and "didn't" read the same to every rule.
+var negatable = map[string]string{
+	"did": "didn't", "do": "don't", "does": "doesn't", "was": "wasn't", "were": "weren't",
+	"is": "isn't", "are": "aren't", "had": "hadn't", "have": "haven't", "has": "hasn't",
+	"could": "couldn't", "should": "shouldn't", "would": "wouldn't", "can": "can't",
+	"will": "won't", "must": "mustn't",
+}
+
+// mergeNegations folds "did not" into one token "didn't" spanning both
+// words, and "i am" into "i'm".
+func mergeNegations(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && !t.brk && !t.comma {
+			next := toks[i+1]
+			if next.norm == "not" {
+				if c, ok := negatable[t.norm]; ok {
+					t.norm, t.end, t.brk, t.comma = c, next.end, next.brk, next.comma
+					i++
+				}
+			} else if t.norm == "i" && next.norm == "am" {
+				t.norm, t.end, t.brk, t.comma = "i'm", next.end, next.brk, next.comma
+				i++
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// pureFillers are sounds that carry no meaning; phrase matching looks
+// through them so "i um didn't check" reads as "i didn't check".
+var pureFillers = map[string]bool{
+	"um": true, "uh": true, "umm": true, "uhh": true, "uhm": true, "er": true, "erm": true,
+	"ah": true, "hmm": true, "mm": true, "mmm": true, "eh": true,
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"thirteen": true, "fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true,
+	"eighteen": true, "nineteen": true, "twenty": true, "thirty": true, "forty": true,
+	"fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+	"hundred": true, "hundreds": true, "thousand": true, "thousands": true, "million": true,
+	"millions": true, "billion": true, "dozen": true, "dozens": true, "half": true,
+	"couple": true, "several": true, "k": true,
+}
+
+func isNumberWord(w string) bool {
+	if numberWords[w] {
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
