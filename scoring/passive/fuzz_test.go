@@ -1,9 +1,6 @@
 package passive
 
-import (
-	"testing"
-	"unicode/utf8"
-)
+import "testing"
 
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
@@ -33,8 +30,20 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// boundary reports whether byte i of s starts a rune (or is the end).
-// Invalid bytes count as one-byte runes, as the tokenizer reads them.
+// boundary reports whether byte i of s is where a rune starts (or the
+// end), reading invalid bytes as one-byte runes as range over a string
+// does and as the tokenizer does.
 func boundary(s string, i int) bool {
-	return i == len(s) || utf8.RuneStart(s[i]) || !utf8.FullRuneInString(s[i:])
+	if i == len(s) {
+		return true
+	}
+	for j := range s {
+		if j == i {
+			return true
+		}
+		if j > i {
+			break
+		}
+	}
+	return false
 }
