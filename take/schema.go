@@ -109,6 +109,12 @@ func decodeTake(data []byte) (t Take, migrated bool, err error) {
 	if len(data) > maxTakeSz {
 		return Take{}, false, fmt.Errorf("take.json is %d bytes, more than the %d allowed", len(data), maxTakeSz)
 	}
+	// The current layout is by far the common case: decode it in one
+	// pass and only look closer when that does not fit.
+	if err := json.Unmarshal(data, &t); err == nil && t.Schema == SchemaVersion {
+		return t, false, checkTake(&t)
+	}
+	t = Take{}
 	var head struct {
 		Schema  *int `json:"schema"`
 		Version *int `json:"version"`
