@@ -55,3 +55,8 @@ func writeWAV(t testing.TB, name string, f wav.Format, data []byte) string {
 func writeMono16(t testing.TB, name string, rate int, s []int16) string {
 	return writeWAV(t, name, wav.Format{SampleRate: rate, Channels: 1, BitsPerSample: 16}, pcm16(s))
 }
+
+// wf is a short form for a sample layout in test tables.
+func wf(rate, channels, bits int, float bool) wav.Format {
+	return wav.Format{SampleRate: rate, Channels: channels, BitsPerSample: bits, Float: float}
+}

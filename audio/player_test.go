@@ -47,11 +47,11 @@ func TestPlayerFormats(t *testing.T) {
 		path func(t *testing.T) string
 		dur  time.Duration
 	}{
-		{"u8 mono 8 kHz", func(t *testing.T) string { return fixture(t, wav.Format{8000, 1, 8, false}, 0.3) }, 300 * time.Millisecond},
-		{"s16 stereo 44.1 kHz", func(t *testing.T) string { return fixture(t, wav.Format{44100, 2, 16, false}, 0.3) }, 300 * time.Millisecond},
-		{"s24 mono 96 kHz", func(t *testing.T) string { return fixture(t, wav.Format{96000, 1, 24, false}, 0.3) }, 300 * time.Millisecond},
-		{"s32 stereo 22.05 kHz", func(t *testing.T) string { return fixture(t, wav.Format{22050, 2, 32, false}, 0.3) }, 300 * time.Millisecond},
-		{"f32 mono 11.025 kHz", func(t *testing.T) string { return fixture(t, wav.Format{11025, 1, 32, true}, 0.3) }, 300 * time.Millisecond},
+		{"u8 mono 8 kHz", func(t *testing.T) string { return fixture(t, wf(8000, 1, 8, false), 0.3) }, 300 * time.Millisecond},
+		{"s16 stereo 44.1 kHz", func(t *testing.T) string { return fixture(t, wf(44100, 2, 16, false), 0.3) }, 300 * time.Millisecond},
+		{"s24 mono 96 kHz", func(t *testing.T) string { return fixture(t, wf(96000, 1, 24, false), 0.3) }, 300 * time.Millisecond},
+		{"s32 stereo 22.05 kHz", func(t *testing.T) string { return fixture(t, wf(22050, 2, 32, false), 0.3) }, 300 * time.Millisecond},
+		{"f32 mono 11.025 kHz", func(t *testing.T) string { return fixture(t, wf(11025, 1, 32, true), 0.3) }, 300 * time.Millisecond},
 		{"mp3 mono 22.05 kHz", func(t *testing.T) string { return "testdata/tone-22k-mono.mp3" }, time.Second},
 	}
 	for _, c := range cases {
@@ -92,7 +92,7 @@ func TestPlayerFormats(t *testing.T) {
 
 func TestPlayerPauseSeek(t *testing.T) {
 	useNullBackend(t)
-	for _, path := range []string{fixture(t, wav.Format{16000, 1, 16, false}, 2), "testdata/tone-22k-mono.mp3"} {
+	for _, path := range []string{fixture(t, wf(16000, 1, 16, false), 2), "testdata/tone-22k-mono.mp3"} {
 		t.Run(path, func(t *testing.T) {
 			p, err := OpenPlayer(path, "")
 			if err != nil {
@@ -146,7 +146,7 @@ func TestNoPlaybackDevice(t *testing.T) {
 	if devs, err := PlaybackDevices(); err == nil && len(devs) > 0 {
 		t.Skipf("this machine has a playback device (%s)", devs[0].Name)
 	}
-	_, err := OpenPlayer(fixture(t, wav.Format{8000, 1, 16, false}, 0.1), "")
+	_, err := OpenPlayer(fixture(t, wf(8000, 1, 16, false), 0.1), "")
 	if err == nil || !errors.Is(err, ErrNoPlaybackDevice) {
 		t.Fatalf("err = %v, want no playback device", err)
 	}
