@@ -1,6 +1,9 @@
 package passive
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Match is one passive construction found in a text.
 type Match struct {
@@ -30,7 +33,9 @@ const maxSkip = 4
 // of the input.
 func Find(text string) []Match {
 	lx := words()
-	toks := tokenize(text, make([]token, 0, len(text)/5+16))
+	buf := getTokens(len(text)/5 + 16)
+	toks := tokenize(text, *buf)
+	defer putTokens(buf, toks)
 	var out []Match
 	floor := 0
 	for i := 0; i < len(toks); i++ {
@@ -43,6 +48,32 @@ func Find(text string) []Match {
 	return out
 }
 
+// tokenPool recycles token slices between calls: a report is analyzed
+// again on every edit, and a fresh slice per call mostly feeds the
+// garbage collector.
+var tokenPool sync.Pool
+
+// maxPooled bounds the slices kept for reuse so one huge transcript does
+// not pin its memory for the life of the process.
+const maxPooled = 1 << 15
+
+func getTokens(want int) *[]token {
+	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) >= want {
+		return p
+	}
+	s := make([]token, 0, want)
+	return &s
+}
+
+func putTokens(p *[]token, toks []token) {
+	if cap(toks) > maxPooled {
+		return
+	}
+	clear(toks) // drop the references into the caller's text
+	*p = toks[:0]
+	tokenPool.Put(p)
+}
+
 // matchAt tries to read a passive whose first be/get form is toks[i].
 // It returns the match and the index of the token after the participle.
 // floor is the first token not used by an earlier match.
@@ -51,8 +82,12 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	if !maybeAux(w) {
 		return Match{}, 0, false
 	}
-	isGet := getForms.has(w)
-	if !beForms.has(w) && !isGet {
+	isGet := false
+	switch w {
+	case "am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m":
+	case "get", "gets", "got", "gotten", "getting":
+		isGet = true
+	default:
 		return Match{}, 0, false
 	}
 	if w == "'s" && !sIsVerb(toks, i) {

@@ -157,7 +157,7 @@ func scanWord(text string, i int) (int, bool) {
 func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 	norm := normalize(text[s:e])
 	if !apos {
-		if len(norm) <= 8 {
+		if n := len(norm); n >= 2 && n <= 8 && bareEnding(norm[n-1]) {
 			if b, ok := bareContractions[norm]; ok && e-s == len(norm) {
 				return append(toks, token{s, s + b.at, b.stem, hard}, token{s + b.at, e, b.tail, false})
 			}
@@ -189,6 +189,12 @@ func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 		}
 	}
 	return append(toks, token{s, e, norm, hard})
+}
+
+// bareEnding is a cheap filter before the bareContractions lookup: every
+// entry ends in t ("wasnt"), m ("im") or e ("theyre", "shouldve").
+func bareEnding(c byte) bool {
+	return c == 't' || c == 'm' || c == 'e'
 }
 
 func firstRune(s string) rune {
