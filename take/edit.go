@@ -53,25 +53,41 @@ func (l *Library) create(q Question, story, audio string, st Status) (*Take, err
 }
 
 // Finish records the length and section marks of a take whose recording
-// has stopped, marks it OK, re-analyzes its transcript if it has one, and
-// saves it. Marks are the seconds at which sections 2..5 started; they
-// must be in order and within the recording.
-func (l *Library) Finish(t *Take, durationS float64, marks []float64) error {
+// has stopped, marks it OK (a recovered take stays Recovered),
+// re-analyzes its transcript if it has one, and saves it. Marks are the
+// seconds at which sections 2..5 started; they must be in order and
+// within the recording.
+func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, error) {
+	if err := ValidateID(id); err != nil {
+		return nil, err
+	}
 	if !finite(durationS) || durationS < 0 {
-		return fmt.Errorf("finish take %s: duration %v is not a non-negative number", t.ID, durationS)
+		return nil, fmt.Errorf("finish take %s: duration %v is not a non-negative number", id, durationS)
 	}
 	if err := checkMarks(marks, durationS); err != nil {
-		return fmt.Errorf("finish take %s: %w", t.ID, err)
+		return nil, fmt.Errorf("finish take %s: %w", id, err)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if err := l.writable(); err != nil {
+		return nil, fmt.Errorf("finish take %s: %w", id, err)
+	}
+	t, err := l.load(id)
+	if err != nil {
+		return nil, err
+	}
 	t.DurationS = durationS
 	t.Marks = append([]float64{}, marks...)
-	t.Status = OK
-	if err := analyze(t); err != nil {
-		return fmt.Errorf("finish take %s: %w", t.ID, err)
+	if t.Status == Recording {
+		t.Status = OK
 	}
-	return l.save(t)
+	if err := analyze(t); err != nil {
+		return nil, fmt.Errorf("finish take %s: %w", id, err)
+	}
+	if err := l.save(t); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // SetTranscript stores a take's transcript and where it came from

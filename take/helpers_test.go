@@ -135,7 +135,7 @@ func recordTake(t testing.TB, l *Library, q Question, story string, seconds floa
 		t.Fatal(err)
 	}
 	writeWAV(t, tk.AudioPath(), seconds, false)
-	if err := l.Finish(tk, seconds, marks); err != nil {
+	if _, err := l.Finish(tk.ID, seconds, marks); err != nil {
 		t.Fatal(err)
 	}
 	tk, err = l.SetTranscript(tk.ID, answer, SourceTyped)

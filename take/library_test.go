@@ -177,7 +177,7 @@ func TestFinishChecksMarks(t *testing.T) {
 		{10, []float64{-1}},
 		{-1, nil},
 	} {
-		if err := l.Finish(tk, tc.d, tc.marks); err == nil {
+		if _, err := l.Finish(tk.ID, tc.d, tc.marks); err == nil {
 			t.Errorf("Finish(%v, %v) accepted", tc.d, tc.marks)
 		}
 	}

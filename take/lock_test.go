@@ -36,7 +36,7 @@ func TestSecondOpenIsReadOnly(t *testing.T) {
 	writes := map[string]error{}
 	_, writes["Create"] = second.Create(classic, "")
 	writes["Save"] = second.Save(tk)
-	writes["Finish"] = second.Finish(tk, 1, nil)
+	_, writes["Finish"] = second.Finish(tk.ID, 1, nil)
 	_, writes["SetTranscript"] = second.SetTranscript(tk.ID, "x", SourceTyped)
 	_, writes["SetStory"] = second.SetStory(tk.ID, "x")
 	writes["Delete"] = second.Delete(tk.ID)
