@@ -22,7 +22,7 @@ type doc struct {
 var lexNames = []string{
 	"cues-situation", "cues-mistake", "cues-rootcause", "cues-response", "cues-change",
 	"mech-artifacts", "mech-frames", "mech-verbs", "lesson-generic", "stakes", "no-harm",
-	"fake-mistake", "immunity", "blame", "hedges", "clause-starts", "lesson-intro", "lesson-sentiment",
+	"fake-mistake", "immunity", "blame", "hedges", "clause-starts", "lesson-intro", "lesson-sentiment", "impact",
 }
 
 func newDoc(text string) *doc {

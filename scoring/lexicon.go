@@ -216,25 +216,23 @@ func newStream(toks []token) stream {
 }
 
 // find returns the matches of the lexicon that start within tokens
-// [from, to) of the full token slice and end by to; at each start only
-// the longest match is kept, and matches do not overlap.
+// [from, to) of the full token slice and end by to. At each start the
+// heaviest (then the longest) match wins; where matches from different starts overlap, the
+// heavier (then the longer, then the earlier) is kept, so "i'm
+// struggling to" cannot hide "struggling to think of one".
 func (lx *lexicon) find(s stream, from, to int) []hit {
-	var out []hit
-	lastEnd := -1
+	var cands []hit
 	k0 := sort.SearchInts(s.idx, from)
 	for k := k0; k < len(s.idx); k++ {
 		ti := s.idx[k]
 		if ti >= to {
 			break
 		}
-		if ti < lastEnd {
-			continue
-		}
 		best := hit{hi: -1}
 		try := func(p *pattern) {
 			if end, ok := matchAt(s, k, p.parts, to); ok {
 				h := hit{lo: ti, hi: end, weight: p.weight, pat: p}
-				if h.hi > best.hi || (h.hi == best.hi && h.weight > best.weight) {
+				if h.weight > best.weight || (h.weight == best.weight && h.hi > best.hi) {
 					best = h
 				}
 			}
@@ -246,9 +244,72 @@ func (lx *lexicon) find(s stream, from, to int) []hit {
 			try(p)
 		}
 		if best.hi >= 0 {
-			out = append(out, best)
-			lastEnd = best.hi
+			cands = append(cands, best)
 		}
+	}
+	return resolveOverlaps(cands)
+}
+
+// maxCluster bounds the quadratic overlap resolution.
+const maxCluster = 32
+
+// resolveOverlaps keeps a set of non-overlapping hits, preferring heavy,
+// then long, then early ones, and returns them in text order. Runs of
+// overlapping hits are short, so this stays linear in practice.
+func resolveOverlaps(cands []hit) []hit {
+	out := cands[:0:0]
+	i := 0
+	for i < len(cands) {
+		// Gather a cluster of hits that overlap one another in a chain.
+		j, end := i+1, cands[i].hi
+		for j < len(cands) && cands[j].lo < end {
+			end = max(end, cands[j].hi)
+			j++
+		}
+		if j == i+1 {
+			out = append(out, cands[i])
+			i = j
+			continue
+		}
+		if j-i > maxCluster {
+			// A pathological chain: fall back to greedy, left to right.
+			last := -1
+			for _, c := range cands[i:j] {
+				if c.lo >= last {
+					out = append(out, c)
+					last = c.hi
+				}
+			}
+			i = j
+			continue
+		}
+		cluster := append([]hit(nil), cands[i:j]...)
+		sort.SliceStable(cluster, func(a, b int) bool {
+			ca, cb := cluster[a], cluster[b]
+			if ca.weight != cb.weight {
+				return ca.weight > cb.weight
+			}
+			if la, lb := ca.hi-ca.lo, cb.hi-cb.lo; la != lb {
+				return la > lb
+			}
+			return ca.lo < cb.lo
+		})
+		var kept []hit
+		for _, c := range cluster {
+			free := true
+			for _, k := range kept {
+				if c.lo < k.hi && k.lo < c.hi {
+					free = false
+					break
+				}
+			}
+			if free {
+				kept = append(kept, c)
+			}
+		}
+		sort.Slice(kept, func(a, b int) bool { return kept[a].lo < kept[b].lo })
+		out = append(out, kept...)
+		i = j
 	}
 	return out
 }

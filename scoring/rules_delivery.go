@@ -109,7 +109,9 @@ func (a *analysis) ruleFillers(durS float64) FillerStats {
 // ruleHedging reports hedging and minimising words.
 func (a *analysis) ruleHedging() {
 	hs := a.d.hits["hedges"]
-	if sumWeights(hs) < 2 {
+	w := sumWeights(hs)
+	// Two hedges anywhere, or one in a short answer where it stands out.
+	if w < 2 && (w < 1 || w*100/float64(max(a.d.words, 1)) < 2) {
 		return
 	}
 	spans := a.spansOf(hs, 12)

@@ -202,18 +202,35 @@ func (a *analysis) rulePassiveVoice() {
 	}
 }
 
-// stakesWeight sums the evidence that the mistake cost something:
-// numbers with units, affected people, escalation. Cues in the Situation
-// and the behavioral change count half.
+// stakesWeight sums the evidence that the mistake cost something. A
+// clause counts its impact cues ("lost", "delayed", "complained") plus
+// its quantities and parties ("1,200 customers", "$4,000", "the CFO");
+// quantities in a clause with no impact cue are scale, not stakes ("we
+// have 3,000 customers"), and count a little. Cues in the Situation and
+// the behavioral change count half.
 func (a *analysis) stakesWeight() float64 {
-	w := 0.0
-	for _, h := range a.d.hits["stakes"] {
-		switch a.sectionOfTok(h.lo) {
-		case secMistake, secRoot, secResponse:
-			w += h.weight
-		default:
-			w += h.weight / 2
+	impact := make([]float64, len(a.d.units))
+	qty := make([]float64, len(a.d.units))
+	for _, h := range a.d.hits["impact"] {
+		if !a.negated(h.lo) {
+			impact[a.d.tokUnit[h.lo]] += h.weight
 		}
+	}
+	for _, h := range a.d.hits["stakes"] {
+		qty[a.d.tokUnit[h.lo]] += h.weight
+	}
+	w := 0.0
+	for u := range a.d.units {
+		uw := qty[u] * 0.3
+		if impact[u] > 0 {
+			uw = impact[u] + qty[u]
+		}
+		if s := a.sec[u]; s == secSituation || s == secChange {
+			if len(a.d.units) > 2 {
+				uw /= 2
+			}
+		}
+		w += uw
 	}
 	return w
 }
@@ -229,7 +246,7 @@ func (a *analysis) ruleNoStakes() {
 	}
 	w := a.stakesWeight()
 	nh := sumWeights(kept)
-	if w >= 2.5 && !(nh >= 2.5 && w < 5) {
+	if w >= 2 && !(nh >= 2.5 && w < 5) {
 		return
 	}
 	spans := a.spansOf(kept, 4)

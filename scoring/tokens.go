@@ -67,7 +67,9 @@ func tokenize(text string) []token {
 	return mergeNegations(toks)
 }
 
-func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' }
+func isWordStart(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '\u00a3' || r == '\u20ac'
+}
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -184,6 +186,15 @@ var numberWords = map[string]bool{
 
 func isNumberWord(w string) bool {
 	if numberWords[w] {
+		return true
+	}
+	if strings.Contains(w, "-") {
+		// "sixty-two", "forty-five"
+		for _, p := range strings.Split(w, "-") {
+			if !numberWords[p] {
+				return false
+			}
+		}
 		return true
 	}
 	for _, r := range w {

@@ -45,7 +45,7 @@ func (lx *lexicon) classify(w string) wordKind {
 			return kindPart
 		}
 		return kindAdjective
-	case lx.irregular.has(w):
+	case lx.irregular.has(w) || lx.prefixedIrregular(w):
 		return kindPart
 	case strings.HasSuffix(w, "eed"):
 		if lx.eed.has(w) {
@@ -65,4 +65,20 @@ func isLetters(w string) bool {
 		}
 	}
 	return true
+}
+
+// irregularPrefixes make new verbs from old ones ("overspent",
+// "rewritten", "misread", "outgrown"); the participle stays irregular.
+var irregularPrefixes = []string{"over", "under", "out", "re", "mis", "pre", "fore"}
+
+// prefixedIrregular reports whether w is a verb prefix plus an irregular
+// participle of at least four letters, so "overspent" is found without
+// listing every prefixed form.
+func (lx *lexicon) prefixedIrregular(w string) bool {
+	for _, p := range irregularPrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 && lx.irregular.has(rest) {
+			return true
+		}
+	}
+	return false
 }
