@@ -72,7 +72,7 @@ func OpenPlayer(path string, device string) (*Player, error) {
 	p, err := newPlayer(src, device)
 	if err != nil {
 		src.Close()
-		return nil, fmt.Errorf("play %s: %w", path, err)
+		return nil, fmt.Errorf("open %s for playback: %w", path, err)
 	}
 	return p, nil
 }
