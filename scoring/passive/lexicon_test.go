@@ -48,7 +48,7 @@ func TestClassify(t *testing.T) {
 		{"red", kindNone}, {"hundred", kindNone}, {"tired", kindAdjective}, {"done", kindAmbiguous},
 		{"used", kindUsed}, {"gone", kindNone}, {"untested", kindAdjective}, {"unlocked", kindPart},
 		{"underestimated", kindPart}, {"re-tested", kindPart}, {"well-prepared", kindAdjective},
-		{"half-baked", kindAdjective}, {"overspent", kindPart}, {"rebuilt", kindPart}, {"outdone", kindPart}, {"rebed", kindNone}, {"self-", kindNone}, {"-", kindNone}, {"", kindNone}, {"sending", kindNone},
+		{"half-baked", kindAdjective}, {"overspent", kindPart}, {"rebuilt", kindPart}, {"outdone", kindPart}, {"prebuilt", kindPart}, {"overeed", kindNone}, {"self-", kindNone}, {"-", kindNone}, {"", kindNone}, {"sending", kindNone},
 	}
 	for _, tt := range tests {
 		if got := l.classify(tt.w); got != tt.want {
