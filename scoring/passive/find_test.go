@@ -87,6 +87,13 @@ func TestFindRules(t *testing.T) {
 		{"supposed to", "I was supposed to call back", nil},
 		{"supposed to be + passive", "it was supposed to be reviewed", []string{"to be reviewed"}},
 		{"based in", "the clinic is based in Leeds", nil},
+		{"located in", "the depot is located in Hull", nil},
+		{"belief state", "I was convinced the totals were right", nil},
+		{"prefixed irregular", "the grant was overspent", []string{"was overspent"}},
+		{"born", "I was born in Accra", []string{"was born"}},
+		{"question inversion", "Were they told? No.", []string{"Were they told"}},
+		{"two chains in one sentence", "the results are expected to be released", []string{"are expected", "to be released"}},
+		{"perfect with yet", "the refund has not yet been issued", []string{"has not yet been issued"}},
 		// Traps: active perfect and progressive.
 		{"active perfect", "I had broken the build", nil},
 		{"active perfect 's", "he's broken the build again", nil},
