@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Export writes a take to a zip file: its audio, its transcript (under
@@ -36,17 +37,17 @@ func (l *Library) Export(id, zipPath string) error {
 func writeZip(w io.Writer, t *Take) error {
 	z := zip.NewWriter(w)
 	if t.Audio != "" {
-		if err := addFile(z, t.Audio, t.AudioPath()); err != nil {
+		if err := addFile(z, t.Audio, t.AudioPath(), t.Created); err != nil {
 			return err
 		}
 	}
 	if t.Transcript != "" {
-		if err := addBytes(z, transcriptName(t), []byte(t.Transcript)); err != nil {
+		if err := addBytes(z, transcriptName(t), []byte(t.Transcript), t.Created); err != nil {
 			return err
 		}
 	}
 	if t.Report != nil {
-		if err := addBytes(z, "card.md", []byte(RenderCardMarkdown(*t.Report, analyzedText(t)))); err != nil {
+		if err := addBytes(z, "card.md", []byte(RenderCardMarkdown(*t.Report, analyzedText(t))), t.Created); err != nil {
 			return err
 		}
 	}
@@ -75,13 +76,14 @@ func analyzedText(t *Take) string {
 	return in.Text
 }
 
-func addFile(z *zip.Writer, name, src string) error {
+// addFile streams a file into the zip, dated with the take.
+func addFile(z *zip.Writer, name, src string, date time.Time) error {
 	f, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("add %s: %w", name, err)
 	}
 	defer f.Close()
-	w, err := z.Create(name)
+	w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
 	if err != nil {
 		return fmt.Errorf("add %s: %w", name, err)
 	}
@@ -91,8 +93,9 @@ func addFile(z *zip.Writer, name, src string) error {
 	return nil
 }
 
-func addBytes(z *zip.Writer, name string, data []byte) error {
-	w, err := z.Create(name)
+// addBytes adds a generated file to the zip, dated with the take.
+func addBytes(z *zip.Writer, name string, data []byte, date time.Time) error {
+	w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
 	if err != nil {
 		return fmt.Errorf("add %s: %w", name, err)
 	}

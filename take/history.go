@@ -22,14 +22,19 @@ type SectionTiming struct {
 // its flags moved against the previous analyzed take of the same question
 // and story.
 type HistoryEntry struct {
-	ID        string          `json:"id"`
-	Question  string          `json:"question"`
-	Story     string          `json:"story"`
-	Created   time.Time       `json:"created"`
-	Status    Status          `json:"status"`
-	Score     *int            `json:"score"`
-	DurationS float64         `json:"duration_s"`
-	Sections  []SectionTiming `json:"sections"`
+	ID        string    `json:"id"`
+	Question  string    `json:"question"`
+	Story     string    `json:"story"`
+	Created   time.Time `json:"created"`
+	Status    Status    `json:"status"`
+	Score     *int      `json:"score"`
+	DurationS float64   `json:"duration_s"`
+	// Timed is false when nothing says how the time was split: no
+	// timed report and no section marks (an imported take without a
+	// subtitle transcript, say). Its section seconds are then all zero
+	// and the trends leave it out.
+	Timed    bool            `json:"timed"`
+	Sections []SectionTiming `json:"sections"`
 	// Flags are the ids of the flags this take's report raised.
 	Flags []string `json:"flags"`
 	// PreviousID is the take Fixed and Raised compare with, "" for the
@@ -89,8 +94,9 @@ func history(takes []*Take, question, story string) []HistoryEntry {
 func entry(t *Take) HistoryEntry {
 	e := HistoryEntry{
 		ID: t.ID, Question: t.Question.ID, Story: t.Story, Created: t.Created, Status: t.Status,
-		DurationS: t.DurationS, Sections: timing(t), Flags: []string{}, Fixed: []string{}, Raised: []string{},
+		DurationS: t.DurationS, Flags: []string{}, Fixed: []string{}, Raised: []string{},
 	}
+	e.Sections, e.Timed = timing(t)
 	if t.Report != nil {
 		s := t.Report.Score
 		e.Score = &s
@@ -103,8 +109,9 @@ func entry(t *Take) HistoryEntry {
 
 // timing gives each section's seconds: the analyzer's when it timed them
 // (it merges marks and subtitle cues), else the recorder's marks alone.
-func timing(t *Take) []SectionTiming {
-	var out []SectionTiming
+// With fewer than four marks the recording stopped early: the last
+// section reached runs to the end and the rest took no time.
+func timing(t *Take) (out []SectionTiming, timed bool) {
 	if t.Report != nil && len(t.Report.Sections) > 0 {
 		for _, s := range t.Report.Sections {
 			out = append(out, SectionTiming{ID: s.ID, Title: s.Title, Seconds: s.Seconds, PlannedS: s.PlannedS, PlannedShare: s.Weight})
@@ -112,13 +119,13 @@ func timing(t *Take) []SectionTiming {
 	} else {
 		r, err := scoring.LoadRubric(t.Question.Rubric)
 		if err != nil {
-			return []SectionTiming{}
+			return []SectionTiming{}, false
 		}
 		plan := r.Plan(time.Duration(t.TargetS * float64(time.Second)))
 		bounds := append(append([]float64{0}, t.Marks...), t.DurationS)
 		for i, s := range r.Sections {
 			st := SectionTiming{ID: s.ID, Title: s.Title, PlannedS: plan[i], PlannedShare: s.Weight}
-			if i+1 < len(bounds) && t.DurationS > 0 {
+			if i+1 < len(bounds) && len(t.Marks) > 0 && t.DurationS > 0 {
 				st.Seconds = max(0, bounds[i+1]-bounds[i])
 			}
 			out = append(out, st)
@@ -133,7 +140,7 @@ func timing(t *Take) []SectionTiming {
 			out[i].Share = out[i].Seconds / total
 		}
 	}
-	return out
+	return out, total > 0
 }
 
 // diff returns the ids in a that are not in b.

@@ -139,3 +139,47 @@ func TestTrend(t *testing.T) {
 func ptr(i int) *int { return &i }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestTimingFromMarks(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		marks   []float64
+		dur     float64
+		seconds []float64
+		timed   bool
+	}{
+		{"all marks", []float64{10, 30, 55, 80}, 130, []float64{10, 20, 25, 25, 50}, true},
+		{"stopped in section three", []float64{10, 30}, 45, []float64{10, 20, 15, 0, 0}, true},
+		{"never pressed next", nil, 60, []float64{0, 0, 0, 0, 0}, false},
+		{"no length", []float64{1, 2}, 0, []float64{0, 0, 0, 0, 0}, false},
+	} {
+		tk := &Take{Question: classic, Marks: tc.marks, DurationS: tc.dur}
+		secs, timed := timing(tk)
+		if timed != tc.timed || len(secs) != 5 {
+			t.Fatalf("%s: timed %v, %d sections", tc.name, timed, len(secs))
+		}
+		for i, s := range secs {
+			if s.Seconds != tc.seconds[i] {
+				t.Errorf("%s: section %s %v s, want %v", tc.name, s.ID, s.Seconds, tc.seconds[i])
+			}
+		}
+	}
+}
+
+func TestStatsLeaveOutUntimedTakes(t *testing.T) {
+	l := openTest(t)
+	handTake(t, l, "t1", 1, classic, "", 50, []string{}, []float64{10, 10, 10, 10, 0}, nil, 40)
+	handTake(t, l, "t2", 2, classic, "", 0, nil, nil, nil, 60) // imported, never timed
+	handTake(t, l, "t3", 3, classic, "", 70, []string{}, []float64{20, 10, 10, 10, 30}, nil, 80)
+	st, err := l.Stats("", "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sit, ch := st.Sections[0].Seconds, st.Sections[4].Seconds
+	if sit.N != 2 || sit.Mean != 15 || ch.N != 2 || ch.First != 0 || ch.Last != 30 {
+		t.Errorf("situation %+v, change %+v: want two timed takes, zeros kept", sit, ch)
+	}
+	if st.Duration.N != 3 || st.Entries[1].Timed {
+		t.Errorf("duration %+v, entry %+v", st.Duration, st.Entries[1])
+	}
+}

@@ -116,6 +116,9 @@ func TestExportZip(t *testing.T) {
 	defer z.Close()
 	files := map[string][]byte{}
 	for _, f := range z.File {
+		if !f.Modified.Equal(tk.Created.Truncate(time.Second)) {
+			t.Errorf("%s dated %v, want the take's %v", f.Name, f.Modified, tk.Created)
+		}
 		r, _ := f.Open()
 		files[f.Name], _ = io.ReadAll(r)
 		r.Close()

@@ -147,6 +147,7 @@ func TestEscapingIDsAreRefused(t *testing.T) {
 		_, checks["Get"] = l.Get(id)
 		_, checks["SetTranscript"] = l.SetTranscript(id, "text", SourceTyped)
 		_, checks["SetStory"] = l.SetStory(id, "x")
+		_, checks["Finish"] = l.Finish(id, 1, nil)
 		checks["Delete"] = l.Delete(id)
 		checks["Restore"] = l.Restore(id)
 		checks["Export"] = l.Export(id, filepath.Join(t.TempDir(), "x.zip"))

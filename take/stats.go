@@ -76,7 +76,7 @@ func stats(h []HistoryEntry, question, story string, lastN int) Stats {
 				secs[s.ID] = a
 				order = append(order, s.ID)
 			}
-			if s.Seconds > 0 || s.Share > 0 {
+			if e.Timed {
 				a.seconds = append(a.seconds, s.Seconds)
 				a.shar = append(a.shar, s.Share)
 			}

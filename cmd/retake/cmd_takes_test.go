@@ -194,3 +194,38 @@ func TestWritingCommandsRefuseWhileAppRuns(t *testing.T) {
 		t.Errorf("takes while locked: %d %q", code, errs)
 	}
 }
+
+func TestCrashedTakeRecoveredWithRealAudioHooks(t *testing.T) {
+	takesEnv(t)
+	lib, err := take.Open(take.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := lib.Create(take.Question{ID: "mistake-classic"}, "crash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What a killed recorder leaves: 1.5 s of samples behind a header
+	// whose sizes were never filled in.
+	testTakeWAV(t, tk.AudioPath(), 12000)
+	f, err := os.OpenFile(tk.AudioPath(), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(make([]byte, 4), 4)
+	f.WriteAt(make([]byte, 4), 40)
+	f.Close()
+	lib.Close() // the "crash": the take is still in the recording state
+
+	code, out, errs := runTakes(t, wrapIO(cmdTakes), "--json")
+	if code != 0 {
+		t.Fatalf("takes: %d %s", code, errs)
+	}
+	var rows []take.Summary
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 1 {
+		t.Fatalf("takes --json = %s (%v)", out, err)
+	}
+	if r := rows[0]; r.Status != take.Recovered || r.DurationS != 1.5 || r.Reason != "" {
+		t.Errorf("crashed take listed as %+v, want recovered with 1.5 s", r)
+	}
+}
