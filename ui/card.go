@@ -20,8 +20,10 @@ type Card struct {
 	Sections *fyne.Container
 	Timing   *BarChart
 	Flags    *fyne.Container
-	// FlagButtons are the flags in the order shown, for selecting one.
+	// FlagButtons select the flags, in the order shown; FlagTexts are
+	// their labels.
 	FlagButtons []*widget.Button
+	FlagTexts   []string
 	Drill       *widget.Label
 	Content     *fyne.Container
 
@@ -85,7 +87,7 @@ func (c *Card) Show(rep scoring.Report) {
 	c.Sections.Refresh()
 	c.Timing.SetRows(timing)
 
-	c.FlagButtons = nil
+	c.FlagButtons, c.FlagTexts = nil, nil
 	var flags []fyne.CanvasObject
 	for _, sev := range severityOrder {
 		for _, f := range rep.Flags {
@@ -93,7 +95,7 @@ func (c *Card) Show(rep scoring.Report) {
 				continue
 			}
 			flag := f
-			imp := widget.LowImportance
+			imp := widget.MediumImportance
 			switch sev {
 			case scoring.Major:
 				imp = widget.DangerImportance
@@ -101,10 +103,14 @@ func (c *Card) Show(rep scoring.Report) {
 				imp = widget.WarningImportance
 			}
 			i := len(c.FlagButtons)
-			b := &widget.Button{Text: fmt.Sprintf("%s · %s", sev, flag.Message), Importance: imp, Alignment: widget.ButtonAlignLeading}
+			// The message wraps in a label; a small button beside it
+			// selects the flag, so long messages stay readable.
+			b := &widget.Button{Icon: theme.SearchIcon(), Importance: widget.LowImportance}
 			b.OnTapped = func() { c.Select(i, flag) }
 			c.FlagButtons = append(c.FlagButtons, b)
-			flags = append(flags, b)
+			msg := &widget.Label{Text: fmt.Sprintf("%s · %s", sev, flag.Message), Importance: imp, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: sev == scoring.Major}}
+			flags = append(flags, container.NewBorder(nil, nil, b, nil, msg))
+			c.FlagTexts = append(c.FlagTexts, msg.Text)
 			if flag.Suggestion != "" {
 				flags = append(flags, &widget.Label{Text: "Try: " + flag.Suggestion, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
 			}
@@ -126,6 +132,8 @@ func (c *Card) Show(rep scoring.Report) {
 		}
 		c.Drill.SetText(strings.TrimSpace(b.String()))
 	}
+	// The rows changed size: lay the whole card out again.
+	c.Content.Refresh()
 }
 
 // Select marks flag i as chosen and reports it.
@@ -134,9 +142,12 @@ func (c *Card) Select(i int, f scoring.Flag) {
 	for j, b := range c.FlagButtons {
 		if j == i {
 			b.SetIcon(theme.ConfirmIcon())
+			b.Importance = widget.HighImportance
 		} else {
-			b.SetIcon(nil)
+			b.SetIcon(theme.SearchIcon())
+			b.Importance = widget.LowImportance
 		}
+		b.Refresh()
 	}
 	if c.OnFlagSelected != nil {
 		c.OnFlagSelected(f)

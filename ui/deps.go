@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"retake/scoring"
 	"retake/scoring/transcript"
 )
@@ -117,6 +119,11 @@ type Deps struct {
 	Now func() time.Time
 	// Tick is the UI refresh period of the timer and level meter.
 	Tick time.Duration
+	// Do runs f on the UI thread and waits; fyne.DoAndWait when nil.
+	// DoAsync queues f without waiting; fyne.Do when nil. Tests replace
+	// them with a queue the test goroutine drains, as the app's event
+	// loop would.
+	Do, DoAsync func(f func())
 }
 
 func (d *Deps) fill() {
@@ -131,6 +138,12 @@ func (d *Deps) fill() {
 	}
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Do == nil {
+		d.Do = fyne.DoAndWait
+	}
+	if d.DoAsync == nil {
+		d.DoAsync = fyne.Do
 	}
 	if d.Tick == 0 {
 		d.Tick = time.Second / 30

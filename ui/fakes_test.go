@@ -183,6 +183,9 @@ type harness struct {
 	rec   *fakeRecorder
 	lib   *fakeLibrary
 	play  *fakePlayer
+	// queue holds work the views handed to the UI thread; settle runs it
+	// on the test goroutine, which plays the UI thread.
+	queue chan func()
 }
 
 func newHarness(t *testing.T, tweak func(*Deps)) *harness {
@@ -193,6 +196,7 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 		rec:   &fakeRecorder{},
 		lib:   newFakeLibrary(t.TempDir()),
 		play:  &fakePlayer{dur: 30 * time.Second},
+		queue: make(chan func(), 4096),
 	}
 	h.win = test.NewTempWindow(t, nil)
 	h.win.Resize(fyne.NewSize(1100, 800))
@@ -204,6 +208,12 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 		// The tests redraw by hand; an hour-long tick keeps the ticker
 		// goroutine from racing them.
 		Tick: time.Hour,
+		Do: func(f func()) {
+			done := make(chan struct{})
+			h.queue <- func() { f(); close(done) }
+			<-done
+		},
+		DoAsync: func(f func()) { h.queue <- f },
 	}
 	if tweak != nil {
 		tweak(&deps)
@@ -221,9 +231,25 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 // settle waits for the views' background work to report back, which is
 // also what orders it before the test reads widgets.
 func (h *harness) settle() {
-	h.ui.Review.Wait()
-	h.ui.History.Wait()
-	h.ui.Review.Wait()
+	for range 3 {
+		done := make(chan struct{})
+		go func() {
+			h.ui.Review.Wait()
+			h.ui.History.Wait()
+			close(done)
+		}()
+		for waiting := true; waiting; {
+			select {
+			case f := <-h.queue:
+				f()
+			case <-done:
+				waiting = false
+			}
+		}
+		for len(h.queue) > 0 {
+			(<-h.queue)()
+		}
+	}
 }
 
 // errorShown reports whether a dialog is on top of the window.

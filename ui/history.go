@@ -118,7 +118,7 @@ func (h *History) Reload() {
 	go func() {
 		defer h.pending.Done()
 		takes, err := lib.List()
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.Status.SetText("Could not list takes: " + err.Error())
 				return
@@ -194,7 +194,7 @@ func (h *History) openTake(id string) {
 	go func() {
 		defer h.pending.Done()
 		t, err := lib.Get(id)
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.a.ShowError("Could not open the take", "It may have been deleted; reload History", err)
 				return
@@ -225,7 +225,7 @@ func (h *History) SetStory(id, story string) {
 	go func() {
 		defer h.pending.Done()
 		_, err := lib.SetStory(id, strings.TrimSpace(story))
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.a.ShowError("Could not rename the story", "Check the data folder is writable", err)
 				return
@@ -255,7 +255,7 @@ func (h *History) DeleteTake(id string) {
 	go func() {
 		defer h.pending.Done()
 		err := lib.Delete(id)
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.a.ShowError("Could not delete the take", "Check the data folder is writable", err)
 				return
@@ -293,7 +293,7 @@ func (h *History) ExportTake(id, path string) {
 	go func() {
 		defer h.pending.Done()
 		err := lib.Export(id, path)
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.a.ShowError("Could not export the take", "Pick a folder you can write to", err)
 				h.Status.SetText("")
@@ -335,7 +335,7 @@ func (h *History) ImportAudioFile(path string) {
 	go func() {
 		defer h.pending.Done()
 		t, err := lib.ImportAudio(path, q)
-		fyne.DoAndWait(func() {
+		h.a.deps.Do(func() {
 			if err != nil {
 				h.Status.SetText("")
 				h.a.ShowError("Could not import "+filepath.Base(path), "Import a WAV or MP3 file", err)

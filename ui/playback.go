@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -77,7 +76,7 @@ func (r *Review) startPlayhead() {
 			case <-stop:
 				return
 			case <-tk.C:
-				fyne.Do(func() {
+				r.a.deps.DoAsync(func() {
 					select {
 					case <-stop:
 						return

@@ -170,7 +170,7 @@ func (p *Practice) tickLoop(stop chan struct{}) {
 		case <-stop:
 			return
 		case <-tk.C:
-			fyne.Do(func() {
+			p.a.deps.DoAsync(func() {
 				select {
 				case <-stop:
 				default:

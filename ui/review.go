@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,11 +54,12 @@ type Review struct {
 	Card      *Card
 	Content   fyne.CanvasObject
 
-	take    Take
-	srcName string
-	parsed  transcript.Transcript
-	report  *scoring.Report
-	loading bool
+	textSplit *container.Split
+	take      Take
+	srcName   string
+	parsed    transcript.Transcript
+	report    *scoring.Report
+	loading   bool
 
 	gen     atomic.Int64
 	timer   *time.Timer
@@ -95,8 +97,10 @@ func newReview(a *App) *Review {
 	r.Card.OnFlagSelected = r.selectFlag
 
 	tools := container.NewHBox(r.Import, r.Transcribe, r.Cancel)
+	r.textSplit = container.NewVSplit(r.Transcript, container.NewVScroll(container.NewVBox(heading("Flagged words"), r.Highlight)))
+	r.textSplit.Offset = 0.55
 	left := container.NewBorder(container.NewVBox(tools, container.NewBorder(nil, nil, nil, nil, r.Progress), r.Activity), nil, nil, nil,
-		container.NewVSplit(r.Transcript, container.NewVScroll(container.NewVBox(heading("Flagged words"), r.Highlight))))
+		r.textSplit)
 	split := container.NewHSplit(left, container.NewVScroll(r.Card.Content))
 	split.Offset = 0.45
 	top := container.NewVBox(r.Info, r.Waveform, container.NewHBox(r.Play, r.PosLabel))
@@ -148,7 +152,7 @@ func (r *Review) loadWaveform(t Take) {
 	go func() {
 		defer r.pending.Done()
 		peaks, err := r.a.deps.Peaks(t.AudioPath, waveBuckets)
-		fyne.DoAndWait(func() {
+		r.a.deps.Do(func() {
 			r.stopActivity()
 			if r.take.ID != t.ID {
 				return
@@ -203,12 +207,12 @@ func (r *Review) scheduleAnalysis() {
 	r.pending.Add(1)
 	r.timer = time.AfterFunc(analysisDelay, func() {
 		defer r.pending.Done()
-		fyne.DoAndWait(func() { r.startActivity("Analysing…") })
+		r.a.deps.Do(func() { r.startActivity("Analysing…") })
 		tr := r.parse(name, text)
 		in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target}
 		rep := r.a.deps.Analyze(in)
 		saved, err := r.store(gen, take, name, text, rep)
-		fyne.DoAndWait(func() {
+		r.a.deps.Do(func() {
 			r.stopActivity()
 			if gen != r.gen.Load() {
 				return
@@ -259,7 +263,7 @@ func (r *Review) chooseTranscript() {
 				err = fmt.Errorf("the file is larger than %d MB", transcript.MaxBytes>>20)
 			}
 			name := rc.URI().Name()
-			fyne.DoAndWait(func() {
+			r.a.deps.Do(func() {
 				r.stopActivity()
 				if err != nil {
 					r.a.ShowError("Could not read "+name, "Pick a transcript under 10 MB", err)
@@ -312,16 +316,17 @@ func (r *Review) RunTranscriber() {
 	go func() {
 		defer r.pending.Done()
 		name, data, err := r.a.deps.RunTranscriber(ctx, tmpl, audio, func(line string) {
-			fyne.Do(func() { r.Activity.SetText("Transcribing: " + line) })
+			r.a.deps.DoAsync(func() { r.Activity.SetText("Transcribing: " + line) })
 		})
-		fyne.DoAndWait(func() {
-			cancel()
+		cancelled := ctx.Err() != nil
+		cancel()
+		r.a.deps.Do(func() {
 			r.cancel = nil
 			r.Transcribe.Enable()
 			r.Cancel.Hide()
 			r.stopActivity()
 			switch {
-			case ctx.Err() != nil:
+			case cancelled:
 				r.Activity.SetText("Transcription cancelled.")
 			case err != nil:
 				r.a.ShowError("The transcriber failed", "Check the command in Settings; it must write a transcript to {out}", err)
@@ -362,7 +367,7 @@ func (r *Review) showText(spans []scoring.Span) {
 	var segs []widget.RichTextSegment
 	at := 0
 	plain := func(s string) {
-		if s != "" {
+		if s = squeeze(s); s != "" {
 			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
 		}
 	}
@@ -371,12 +376,33 @@ func (r *Review) showText(spans []scoring.Span) {
 			continue
 		}
 		plain(text[at:s.Start])
-		segs = append(segs, &widget.TextSegment{Text: text[s.Start:s.End], Style: highlightStyle})
+		segs = append(segs, &widget.TextSegment{Text: squeeze(text[s.Start:s.End]), Style: highlightStyle})
 		at = s.End
 	}
 	plain(text[at:])
 	r.Highlight.Segments = segs
 	r.Highlight.Refresh()
+}
+
+// squeeze collapses runs of white space, including the blanked-out cue
+// numbers and timings of subtitle files, to single spaces, keeping one at
+// either end so words on both sides of a highlight stay apart.
+func squeeze(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		if s == "" {
+			return ""
+		}
+		return " "
+	}
+	out := strings.Join(f, " ")
+	if strings.TrimLeftFunc(s, unicode.IsSpace) != s {
+		out = " " + out
+	}
+	if strings.TrimRightFunc(s, unicode.IsSpace) != s {
+		out += " "
+	}
+	return out
 }
 
 // Highlighted returns the words currently marked in the transcript.

@@ -76,7 +76,7 @@ func (s *Settings) LoadDevices() {
 	}
 	go func() {
 		in, out, err := s.a.deps.Devices()
-		fyne.Do(func() {
+		s.a.deps.DoAsync(func() {
 			if err != nil {
 				s.Input.PlaceHolder = "no devices: " + err.Error()
 				s.Input.Refresh()

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 )
 
 // maxTranscriptOut bounds what the transcriber may leave behind, so a
@@ -69,6 +71,9 @@ func RunCommand(ctx context.Context, template, audio string, progress func(strin
 	if err != nil {
 		return "", nil, fmt.Errorf("transcriber command: %w", err)
 	}
+	if _, err := exec.LookPath(args[0]); err != nil {
+		return "", nil, fmt.Errorf("transcriber program %s not found: %w", args[0], err)
+	}
 	dir, err := os.MkdirTemp("", "retake-transcribe-")
 	if err != nil {
 		return "", nil, fmt.Errorf("transcriber: %w", err)
@@ -79,26 +84,16 @@ func RunCommand(ctx context.Context, template, audio string, progress func(strin
 		args[i] = strings.ReplaceAll(strings.ReplaceAll(a, "{audio}", audio), "{out}", out)
 	}
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		return "", nil, fmt.Errorf("transcriber: %w", err)
-	}
-	if err := cmd.Start(); err != nil {
-		return "", nil, fmt.Errorf("start transcriber %s: %w", args[0], err)
-	}
-	var last string
-	sc := bufio.NewScanner(stderr)
-	for sc.Scan() {
-		last = sc.Text()
-		if progress != nil {
-			progress(last)
-		}
-	}
-	if err := cmd.Wait(); err != nil {
+	lines := &lineWriter{progress: progress}
+	cmd.Stderr = lines
+	// A killed command may leave children holding stderr open; stop
+	// waiting for them shortly after the kill.
+	cmd.WaitDelay = 2 * time.Second
+	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return "", nil, fmt.Errorf("transcriber cancelled: %w", ctx.Err())
 		}
-		if last != "" {
+		if last := lines.last(); last != "" {
 			return "", nil, fmt.Errorf("transcriber %s failed: %w: %s", filepath.Base(args[0]), err, last)
 		}
 		return "", nil, fmt.Errorf("transcriber %s failed: %w", filepath.Base(args[0]), err)
@@ -114,6 +109,50 @@ func RunCommand(ctx context.Context, template, audio string, progress func(strin
 		return sniffName(filepath.Base(name), data), data, nil
 	}
 	return "", nil, errors.New("the transcriber finished but wrote no transcript at {out}, {out}.srt, {out}.vtt or {out}.txt")
+}
+
+// lineWriter passes each complete line written to it to progress and
+// remembers the last one for the error message.
+type lineWriter struct {
+	progress func(string)
+	mu       sync.Mutex
+	buf      []byte
+	lastLine string
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexAny(w.buf, "\r\n")
+		if i < 0 {
+			break
+		}
+		line := strings.TrimSpace(string(w.buf[:i]))
+		w.buf = w.buf[i+1:]
+		if line == "" {
+			continue
+		}
+		w.lastLine = line
+		if w.progress != nil {
+			w.progress(line)
+		}
+	}
+	// A program that never ends a line must not grow the buffer forever.
+	if len(w.buf) > 4096 {
+		w.buf = w.buf[:0]
+	}
+	return len(p), nil
+}
+
+func (w *lineWriter) last() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.lastLine == "" {
+		return strings.TrimSpace(string(w.buf))
+	}
+	return w.lastLine
 }
 
 func readCapped(name string) ([]byte, error) {
