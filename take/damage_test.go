@@ -86,11 +86,24 @@ func TestDamagedTakesListWithReason(t *testing.T) {
 		{"escaping-audio", strings.Replace(strings.Replace(string(valid), good.ID, "escaping-audio", 1), `"audio.wav"`, `"../../x"`, 1), "audio file name"},
 		{"bad-status", strings.Replace(strings.Replace(string(valid), good.ID, "bad-status", 1), `"status": "ok"`, `"status": "lost"`, 1), `unknown status "lost"`},
 		{"spliced", strings.Replace(string(valid), good.ID, "spliced", 1) + `{"schema":2}`, "not valid JSON"},
+		{"long-question", strings.Replace(strings.Replace(string(valid), good.ID, "long-question", 1), `"mistake-classic"`, `"`+strings.Repeat("q", 100)+`"`, 1), "implausibly long"},
 		{"missing-json", "", "take.json is missing"},
+		{"stray-file", "", "not a folder"},
+		{"symlink", "", "not a folder"},
 		{"huge", "", "larger than"},
 	}
 	for _, c := range cases {
 		dir := filepath.Join(l.Root(), "takes", c.id)
+		switch c.id {
+		case "stray-file":
+			os.WriteFile(dir, []byte("notes"), 0o600)
+			continue
+		case "symlink":
+			if err := os.Symlink(good.Dir(), dir); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			t.Fatal(err)
 		}

@@ -146,7 +146,8 @@ func (l *Library) writable() error {
 func (l *Library) takeDir(id string) string   { return filepath.Join(l.root, takesDir, id) }
 func (l *Library) trashPath(id string) string { return filepath.Join(l.root, trashDir, id) }
 
-// ids lists the take folders under dir, skipping temp and hidden entries.
+// ids lists the entries under dir named like takes, skipping temp and
+// hidden ones.
 func ids(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -154,7 +155,9 @@ func ids(dir string) ([]string, error) {
 	}
 	out := make([]string, 0, len(ents))
 	for _, e := range ents {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || ValidateID(e.Name()) != nil {
+		// Anything else with a take's name (a stray file, a symlink) is
+		// kept so the listing can show it as damaged rather than hide it.
+		if strings.HasPrefix(e.Name(), ".") || ValidateID(e.Name()) != nil {
 			continue
 		}
 		out = append(out, e.Name())
@@ -166,7 +169,8 @@ func ids(dir string) ([]string, error) {
 // too large or invalid yields an error wrapping ErrDamaged with the
 // reason; a folder that does not exist yields ErrNotFound.
 func readTake(dir, id string) (*Take, bool, error) {
-	fi, err := os.Stat(dir)
+	// Lstat: a symlink in the library could point a take anywhere.
+	fi, err := os.Lstat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, fmt.Errorf("take %s: %w", id, ErrNotFound)
 	}

@@ -100,6 +100,9 @@ type takeV1 struct {
 	Report     *scoring.Report `json:"report"`
 }
 
+// maxQuestionLen bounds a stored question's text, a sentence or two.
+const maxQuestionLen = 2000
+
 // errSchema marks a take.json written by a newer Retake.
 var errSchema = errors.New("unsupported schema version")
 
@@ -188,6 +191,9 @@ func checkTake(t *Take) error {
 		if err := ValidateID(t.Audio); err != nil {
 			return fmt.Errorf("take.json: audio file name: %w", err)
 		}
+	}
+	if len(t.Question.ID) > maxIDLen || len(t.Question.Text) > maxQuestionLen || len(t.Question.Rubric) > maxIDLen || len(t.Story) > 4*MaxStoryLen {
+		return errors.New("take.json: question or story is implausibly long")
 	}
 	switch t.Status {
 	case Recording, OK, Recovered:
