@@ -33,44 +33,63 @@ const maxSkip = 4
 // of the input.
 func Find(text string) []Match {
 	lx := words()
-	buf := getTokens(len(text)/5 + 16)
-	toks := tokenize(text, *buf)
-	defer putTokens(buf, toks)
+	buf := getTokens()
+	defer putTokens(buf)
+	z := tokenizer{text: text}
+	toks := z.fill((*buf)[:0], cap(*buf)-1)
 	var out []Match
 	floor := 0
 	for i := 0; i < len(toks); i++ {
+		if len(toks)-i < lookahead && !z.done() {
+			// Slide the window: keep lookback tokens behind i for the
+			// chain and subject rules, then read ahead again.
+			if drop := i - lookback; drop > 0 {
+				n := copy(toks, toks[drop:])
+				clear(toks[n:])
+				toks = toks[:n]
+				i -= drop
+				floor = max(floor-drop, 0)
+			}
+			toks = z.fill(toks, cap(toks)-1)
+		}
 		if m, next, ok := matchAt(lx, toks, i, floor); ok {
 			out = append(out, m)
 			floor = next
 			i = next - 1
 		}
 	}
+	*buf = toks
 	return out
 }
 
-// tokenPool recycles token slices between calls: a report is analyzed
-// again on every edit, and a fresh slice per call mostly feeds the
+// The rules look at most a few dozen tokens either side of an auxiliary
+// (maxSkip words between each of at most three chain steps, a "by" phrase
+// after, a subject before), so Find holds only a window of tokens:
+// memory stays flat however long the transcript is.
+const (
+	lookahead = 64
+	lookback  = 64
+)
+
+// windowTokens is the window size; tests lower it to exercise sliding.
+var windowTokens = 4096
+
+// tokenPool recycles token windows between calls: a report is analyzed
+// again on every edit, and a fresh window per call mostly feeds the
 // garbage collector.
 var tokenPool sync.Pool
 
-// maxPooled bounds the slices kept for reuse so one huge transcript does
-// not pin its memory for the life of the process.
-const maxPooled = 1 << 15
-
-func getTokens(want int) *[]token {
-	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) >= want {
+func getTokens() *[]token {
+	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) == windowTokens {
 		return p
 	}
-	s := make([]token, 0, want)
+	s := make([]token, 0, windowTokens)
 	return &s
 }
 
-func putTokens(p *[]token, toks []token) {
-	if cap(toks) > maxPooled {
-		return
-	}
-	clear(toks) // drop the references into the caller's text
-	*p = toks[:0]
+func putTokens(p *[]token) {
+	clear((*p)[:cap(*p)]) // drop the references into the caller's text
+	*p = (*p)[:0]
 	tokenPool.Put(p)
 }
 

@@ -1,6 +1,10 @@
 package passive
 
-import "testing"
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
 
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
@@ -10,12 +14,22 @@ func FuzzFind(f *testing.F) {
 		"'s", "n't", "wasnt", "by", "was\xffmade", "the build's been broken",
 		"there were missed calls", "I was used to it", "re tested double checked",
 		"WAS CANCELLED BY THE CUSTOMER", "\u2019s been \u2018done\u2019",
+		strings.Repeat("it was um really just made and the tests weren't run ", 40),
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		prevEnd := 0
-		for _, m := range Find(text) {
+		ms := Find(text)
+		// A small window must give the same answer as the default one.
+		saved := windowTokens
+		windowTokens = lookahead + lookback + 2
+		small := Find(text)
+		windowTokens = saved
+		if !reflect.DeepEqual(ms, small) {
+			t.Fatalf("Find(%q): a small token window changes the matches: %+v vs %+v", text, small, ms)
+		}
+		for _, m := range ms {
 			if m.Start < prevEnd || m.Start >= m.End || m.End > len(text) {
 				t.Fatalf("Find(%q): span [%d,%d) after %d is out of order or outside the text", text, m.Start, m.End, prevEnd)
 			}

@@ -1,6 +1,7 @@
 package passive
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,22 +65,32 @@ func isBreak(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == ';' || r == ':' || r == '\u2026'
 }
 
-// tokenize splits text into words in one left-to-right pass, appending to
-// toks (which may be reused between calls). ASCII, the common case, is
-// read a byte at a time without decoding runes.
-func tokenize(text string, toks []token) []token {
-	hard := false
-	for i := 0; i < len(text); {
+// tokenizer splits text into words in one left-to-right pass, a batch
+// at a time, so a long transcript never needs all its tokens in memory.
+// ASCII, the common case, is read a byte at a time without decoding runes.
+type tokenizer struct {
+	text string
+	pos  int  // next byte to read
+	hard bool // a sentence break was seen since the last word
+}
+
+// done reports whether the whole text has been read.
+func (z *tokenizer) done() bool { return z.pos >= len(z.text) }
+
+// fill appends tokens to toks until it holds at least n or the text ends.
+func (z *tokenizer) fill(toks []token, n int) []token {
+	text, i := z.text, z.pos
+	for i < len(text) && len(toks) < n {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord(c) || (c == '\'' && nextIsWord(text, i+1)):
 				end, apos := scanWord(text, i+1)
-				toks = appendWord(toks, text, i, end, hard, apos || c == '\'')
-				hard = false
+				toks = appendWord(toks, text, i, end, z.hard, apos || c == '\'')
+				z.hard = false
 				i = end
 			case c == '.' || c == '!' || c == '?' || c == ';' || c == ':':
-				hard = true
+				z.hard = true
 				i++
 			default:
 				i++
@@ -90,17 +101,24 @@ func tokenize(text string, toks []token) []token {
 		switch {
 		case isWordRune(r) || (isApostrophe(r) && nextIsWord(text, i+size)):
 			end, apos := scanWord(text, i+size)
-			toks = appendWord(toks, text, i, end, hard, apos || isApostrophe(r))
-			hard = false
+			toks = appendWord(toks, text, i, end, z.hard, apos || isApostrophe(r))
+			z.hard = false
 			i = end
 		case isBreak(r):
-			hard = true
+			z.hard = true
 			i += size
 		default:
 			i += size
 		}
 	}
+	z.pos = i
 	return toks
+}
+
+// tokenize returns all the tokens of text at once, appended to toks.
+func tokenize(text string, toks []token) []token {
+	z := tokenizer{text: text}
+	return z.fill(toks, math.MaxInt)
 }
 
 func asciiWord(c byte) bool {
@@ -157,7 +175,7 @@ func scanWord(text string, i int) (int, bool) {
 func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 	norm := normalize(text[s:e])
 	if !apos {
-		if n := len(norm); n >= 2 && n <= 8 && bareEnding(norm[n-1]) {
+		if bareCandidate(norm) {
 			if b, ok := bareContractions[norm]; ok && e-s == len(norm) {
 				return append(toks, token{s, s + b.at, b.stem, hard}, token{s + b.at, e, b.tail, false})
 			}
@@ -191,10 +209,19 @@ func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 	return append(toks, token{s, e, norm, hard})
 }
 
-// bareEnding is a cheap filter before the bareContractions lookup: every
-// entry ends in t ("wasnt"), m ("im") or e ("theyre", "shouldve").
-func bareEnding(c byte) bool {
-	return c == 't' || c == 'm' || c == 'e'
+// bareCandidate is a cheap filter before the bareContractions lookup:
+// every entry is 2 to 8 bytes and ends in "nt" ("wasnt"), "ve" ("ive"),
+// "re" ("theyre") or is "im".
+func bareCandidate(w string) bool {
+	n := len(w)
+	if n < 2 || n > 8 {
+		return false
+	}
+	switch w[n-2:] {
+	case "nt", "ve", "re", "im":
+		return true
+	}
+	return false
 }
 
 func firstRune(s string) rune {
@@ -229,6 +256,28 @@ func normalize(w string) string {
 	if plain {
 		return w
 	}
+	if len(w) <= 12 {
+		// Capitalized function words ("The", "I", "So") are common; look
+		// them up lower-cased in a stack buffer instead of allocating.
+		var buf [12]byte
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			if s, ok := interned[string(buf[:len(w)])]; ok {
+				return s
+			}
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
@@ -240,3 +289,19 @@ func normalize(w string) string {
 	}
 	return b.String()
 }
+
+// interned holds the lower-case forms of the words that most often start
+// a sentence or are written in capitals, so normalizing them does not
+// allocate.
+var interned = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []set{beForms, getForms, haveForms, modals, personal, sHosts, objects, notSubject, prepositions, questionSubjects} {
+		for w := range s {
+			m[w] = w
+		}
+	}
+	for _, w := range strings.Fields("i so and but then we it the um uh yeah okay well one last our my in at when after before what that this there") {
+		m[w] = w
+	}
+	return m
+}()

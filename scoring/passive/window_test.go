@@ -1,0 +1,34 @@
+package passive
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestWindowMatchesWholeText checks that sliding the token window gives
+// exactly the matches of reading the whole text at once, including
+// matches that straddle a window edge.
+func TestWindowMatchesWholeText(t *testing.T) {
+	var sb strings.Builder
+	for _, l := range readCorpus(t) {
+		sb.WriteString(l.text)
+		sb.WriteString(" um ")
+	}
+	sb.WriteString(loadAnswer(t))
+	text := sb.String()
+
+	saved := windowTokens
+	defer func() { windowTokens = saved }()
+	windowTokens = 1 << 20
+	whole := Find(text)
+	for _, size := range []int{lookahead + lookback + 2, 150, 257, 1000} {
+		windowTokens = size
+		if got := Find(text); !reflect.DeepEqual(got, whole) {
+			t.Errorf("window of %d tokens: %d matches, whole text: %d", size, len(got), len(whole))
+		}
+	}
+	if len(whole) < 200 {
+		t.Errorf("only %d matches in the joined corpus; the test text is too small", len(whole))
+	}
+}
