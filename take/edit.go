@@ -37,9 +37,10 @@ func (l *Library) Create(q Question, story string) (*Take, error) {
 // create makes the folder and first take.json of a new take. The caller
 // holds l.mu.
 func (l *Library) create(q Question, story, audio string, st Status) (*Take, error) {
+	now := l.opts.Now()
 	t := &Take{
-		Schema: SchemaVersion, ID: NewID(l.opts.Now()), Question: q, Story: story,
-		Created: l.opts.Now().UTC(), Marks: []float64{}, Audio: audio, Status: st,
+		Schema: SchemaVersion, ID: NewID(now), Question: q, Story: story,
+		Created: now.UTC(), Marks: []float64{}, Audio: audio, Status: st,
 	}
 	dir := l.takeDir(t.ID)
 	if err := os.Mkdir(dir, dirPerm); err != nil {

@@ -46,9 +46,10 @@ func (l *Library) ImportAudio(src string, q Question, story string) (*Take, erro
 	if err := os.Chmod(stage, dirPerm); err != nil {
 		return nil, fmt.Errorf("import %s: %w", src, err)
 	}
+	now := l.opts.Now()
 	t := &Take{
-		Schema: SchemaVersion, ID: NewID(l.opts.Now()), Question: q, Story: story,
-		Created: l.opts.Now().UTC(), DurationS: durationS, Marks: []float64{},
+		Schema: SchemaVersion, ID: NewID(now), Question: q, Story: story,
+		Created: now.UTC(), DurationS: durationS, Marks: []float64{},
 		Audio: "audio." + format, Status: OK,
 	}
 	if err := copyInto(src, stage, t.Audio); err != nil {
