@@ -80,7 +80,9 @@ func (a *analysis) dropCuelessSections() {
 	for _, s := range a.sec {
 		present[s] = true
 	}
-	for s := secMistake; s < numSections; s++ {
+	// The mistake itself is always told somehow, owned or not, so only
+	// the later sections can be missing.
+	for s := secRoot; s < numSections; s++ {
 		if !present[s] || own[s] > 0 {
 			continue
 		}

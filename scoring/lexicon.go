@@ -340,12 +340,34 @@ func matchAt(s stream, k int, parts []part, to int) (int, bool) {
 	}
 	t := s.toks[s.idx[k]]
 	if !p.matches(t) {
+		// Speech puts soft adverbs between the words of a phrase ("I
+		// basically trusted", "I just assumed"): look through up to
+		// two of them, but never before the first word.
+		if skips := 0; k > 0 && softWords[t.norm] && !t.brk {
+			for skips < 2 && k < len(s.idx) && s.idx[k] < to && softWords[s.toks[s.idx[k]].norm] && !s.toks[s.idx[k]].brk {
+				k++
+				skips++
+			}
+			if k < len(s.idx) && s.idx[k] < to && p.matches(s.toks[s.idx[k]]) {
+				return matchAt(s, k, parts, to)
+			}
+		}
 		return 0, false
 	}
 	if len(parts) > 1 && t.brk {
 		return 0, false
 	}
 	return matchAt(s, k+1, parts[1:], to)
+}
+
+// softWords are adverbs and hedges that speakers drop between the words
+// of a phrase without changing it.
+var softWords = map[string]bool{
+	"just": true, "basically": true, "actually": true, "really": true, "honestly": true,
+	"literally": true, "totally": true, "simply": true, "probably": true, "definitely": true,
+	"obviously": true, "also": true, "still": true, "even": true, "like": true, "kind": true,
+	"sort": true, "of": false, "genuinely": true, "truly": true, "completely": true, "personally": true,
+	"then": true, "naively": true, "wrongly": true, "mistakenly": true, "clearly": true,
 }
 
 // score adds the weights of the lexicon's matches in tokens [from, to).

@@ -69,7 +69,8 @@ func (d *doc) fillerSpans() []int {
 			}
 			out = append(out, i, i+2)
 			i++
-		case t.norm == "i" && next == "mean" && (prev == "" || prev == "and" || prev == "but" || prev == "so" || t.comma || (i > 0 && toks[i-1].comma) || d.isFillerTok(i-1)):
+		case t.norm == "i" && next == "mean" && (!meanObjects[d.normAt(i+2)] || toks[i+1].comma) &&
+			(prev == "" || prev == "and" || prev == "but" || prev == "so" || toks[i+1].comma || (i > 0 && toks[i-1].comma) || d.isFillerTok(i-1)):
 			out = append(out, i, i+2)
 			i++
 		case t.norm == "so" && next == "yeah":
@@ -78,6 +79,17 @@ func (d *doc) fillerSpans() []int {
 		}
 	}
 	return out
+}
+
+// meanObjects follow "I mean" when it is the verb ("I mean every word").
+var meanObjects = map[string]bool{"every": true, "it": true, "business": true, "well": true, "no": true, "to": true, "what": true, "that": true}
+
+// normAt is the normalized token i, or "" past the end.
+func (d *doc) normAt(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].norm
 }
 
 func (d *doc) isFillerTok(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].filler }
@@ -108,7 +120,12 @@ func (a *analysis) ruleFillers(durS float64) FillerStats {
 
 // ruleHedging reports hedging and minimising words.
 func (a *analysis) ruleHedging() {
-	hs := a.d.hits["hedges"]
+	var hs []hit
+	for _, h := range a.d.hits["hedges"] {
+		if !a.d.literalHedge(h) {
+			hs = append(hs, h)
+		}
+	}
 	w := sumWeights(hs)
 	// Two hedges anywhere, or one in a short answer where it stands out.
 	if w < 2 && (w < 1 || w*100/float64(max(a.d.words, 1)) < 2) {
@@ -116,6 +133,25 @@ func (a *analysis) ruleHedging() {
 	}
 	spans := a.spansOf(hs, 12)
 	a.raise("hedging", "("+joinQuoted(spans, 4)+")", spans)
+}
+
+// literalHedge reports hedge words used literally: "the kind of report"
+// is a noun phrase, "a little after nine" a time, not a hedge.
+func (d *doc) literalHedge(h hit) bool {
+	first := d.toks[h.lo].norm
+	switch first {
+	case "kind", "sort":
+		switch d.normAt(h.lo - 1) {
+		case "the", "this", "that", "what", "which", "any", "same", "every", "some", "one", "these", "those", "other", "different", "right", "wrong":
+			return true
+		}
+	case "a":
+		switch d.normAt(h.hi) {
+		case "after", "before", "later", "earlier", "over", "under", "more", "less", "past", "early", "late", "longer":
+			return true
+		}
+	}
+	return false
 }
 
 // ruleLength compares the answer's duration with the target.

@@ -57,6 +57,9 @@ func (a *analysis) ruleFakeMistake() {
 		if !firstPersonWords[first] && !a.aboutSpeaker(h.lo) {
 			continue
 		}
+		if a.contrastedAway(h) {
+			continue
+		}
 		keep = append(keep, h)
 	}
 	if sumWeights(keep) >= 2.5 {
@@ -64,11 +67,74 @@ func (a *analysis) ruleFakeMistake() {
 	}
 }
 
+// contrastedAway reports whether the sentence turns from the trait to a
+// real error: "people call me a perfectionist, but the mistake was...".
+func (a *analysis) contrastedAway(h hit) bool {
+	for k := h.hi; k < len(a.d.toks); k++ {
+		t := a.d.toks[k-1]
+		if t.brk {
+			return false
+		}
+		if w := a.d.toks[k].norm; w == "but" || w == "however" || w == "though" {
+			for j := k + 1; j < len(a.d.toks) && j < k+8; j++ {
+				switch a.d.toks[j].norm {
+				case "mistake", "error", "problem", "real", "actual", "slip":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownedAfterBut reports whether the sentence turns from others' failure
+// to the speaker's own: "nobody else checked it, but it was mine to check".
+func (a *analysis) ownedAfterBut(h hit) bool {
+	for k := h.hi; k < len(a.d.toks) && !a.d.toks[k-1].brk; k++ {
+		if w := a.d.toks[k].norm; w != "but" && w != "though" && w != "however" && w != "although" {
+			continue
+		}
+		for j := k + 1; j < len(a.d.toks) && j < k+8; j++ {
+			if w := a.d.toks[j].norm; w == "mine" || w == "my" || w == "i" || w == "me" || w == "myself" {
+				return true
+			}
+			if a.d.toks[j-1].brk {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// recurrence reports whether an immunity-like phrase is really about
+// a mistake not happening again ("I haven't made that mistake since"),
+// which is evidence of change, not a non-answer.
+func (a *analysis) recurrence(h hit) bool {
+	for k := h.lo; k < h.hi; k++ {
+		switch a.d.toks[k].norm {
+		case "that", "this", "same", "particular":
+			for j := k + 1; j <= k+2 && j < h.hi+1; j++ {
+				switch a.d.normAt(j) {
+				case "mistake", "error", "slip", "one", "kind":
+					return true
+				}
+			}
+		}
+	}
+	for k := h.hi; k < len(a.d.toks) && k < h.hi+4; k++ {
+		switch a.d.toks[k].norm {
+		case "since", "again", "anymore", "twice":
+			return true
+		}
+	}
+	return false
+}
+
 // ruleClaimsImmunity: "I can't think of a real mistake".
 func (a *analysis) ruleClaimsImmunity() {
 	var keep []hit
 	for _, h := range a.d.hits["immunity"] {
-		if a.d.toks[h.lo].norm == "no" || !a.negated(h.lo) {
+		if (a.d.toks[h.lo].norm == "no" || !a.negated(h.lo)) && !a.recurrence(h) {
 			keep = append(keep, h)
 		}
 	}
@@ -84,13 +150,84 @@ func (a *analysis) ownership() float64 {
 	own := 0.0
 	for _, name := range []string{"cues-mistake", "cues-rootcause"} {
 		for _, h := range a.hitsInSections(name, secMistake, secRoot, secResponse, secChange) {
-			w := a.d.toks[h.lo].norm
-			if firstPersonWords[w] || w == "that" || w == "that's" || w == "it" || w == "without" {
+			if a.owned(h) {
 				own += h.weight
 			}
 		}
 	}
 	return own
+}
+
+// owned reports whether a mistake or cause cue is the speaker's own: it
+// has a first-person word ("I skipped", "it was mine to check") or is a
+// subjectless "without checking" / "that was on me".
+func (a *analysis) owned(h hit) bool {
+	w := a.d.toks[h.lo].norm
+	if w == "that" || w == "that's" || w == "without" {
+		return true
+	}
+	for k := h.lo; k < h.hi; k++ {
+		if firstPersonWords[a.d.toks[k].norm] || a.d.toks[k].norm == "mine" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstOwnership returns the token at which the speaker first owns the
+// error in the first person outside the Situation, or the end of the
+// text when they never do.
+func (a *analysis) firstOwnership() int {
+	first := len(a.d.toks)
+	for _, name := range []string{"cues-mistake", "cues-rootcause"} {
+		for _, h := range a.d.hits[name] {
+			if h.weight < 1.5 || h.lo >= first {
+				continue
+			}
+			if s := a.sectionOfTok(h.lo); s == secSituation && len(a.d.units) > 2 {
+				continue
+			}
+			if a.owned(h) {
+				first = h.lo
+			}
+		}
+	}
+	return first
+}
+
+// failureParticiples are passives that name a failure of duty.
+var failureParticiples = map[string]bool{
+	"missed": true, "forgotten": true, "overlooked": true, "dropped": true, "ignored": true,
+	"lost": true, "skipped": true, "mishandled": true, "neglected": true, "botched": true,
+}
+
+// failedByOthers finds passives that pin a failure on a named agent:
+// "it hadn't been handed over by the night staff", "it was missed by QA".
+// An agent-ful passive that is not a failure ("posted by accounts") is
+// not blame.
+func (a *analysis) failedByOthers() []hit {
+	var out []hit
+	for _, p := range a.passive {
+		if !p.byAgent || p.subject == "i" {
+			continue
+		}
+		t := strings.ToLower(p.span.Text)
+		negative := strings.Contains(t, "n't") || strings.Contains(t, "not ") || strings.Contains(t, "never")
+		if !negative && !failureParticiples[p.part] {
+			continue
+		}
+		// The agent is the word after "by"; "by me" is ownership.
+		k := p.tok
+		for k < len(a.d.toks) && a.d.toks[k].start < p.span.End {
+			k++
+		}
+		if k+1 < len(a.d.toks) && a.d.toks[k].norm == "by" && (a.d.toks[k+1].norm == "me" || a.d.toks[k+1].norm == "myself") {
+			continue
+		}
+		hi := min(k+3, len(a.d.toks))
+		out = append(out, hit{lo: p.tok, hi: hi, weight: 2})
+	}
+	return out
 }
 
 var weWords = map[string]bool{"we": true, "we're": true, "we've": true, "we'd": true, "we'll": true, "us": true, "our": true, "ours": true, "ourselves": true}
@@ -136,17 +273,45 @@ func (a *analysis) firstPersonRatio() float64 {
 	return float64(i) / float64(i+we)
 }
 
+// weAfterSituation counts plural first-person words after the Situation.
+func (a *analysis) weAfterSituation() int {
+	n := 0
+	for k, t := range a.d.toks {
+		if weWords[t.norm] && a.sectionOfTok(k) != secSituation {
+			n++
+		}
+	}
+	return n
+}
+
 // ruleBlameDiffusion: someone else, "we" or "the team" carries the
 // failure where the speaker's own action belongs. "We" in the Situation
 // is context and never counts.
 func (a *analysis) ruleBlameDiffusion() {
 	// Blame cues name a failure, so they count even where the decoder
 	// placed the clause in the Situation; plain "we" there never does.
-	blame := a.d.hits["blame"]
+	var blame []hit
+	for _, h := range a.d.hits["blame"] {
+		if !a.ownedAfterBut(h) {
+			blame = append(blame, h)
+		}
+	}
+	blame = append(blame, a.failedByOthers()...)
+	sort.Slice(blame, func(i, j int) bool { return blame[i].lo < blame[j].lo })
 	b := sumWeights(blame)
 	own := a.ownership()
 	spans := a.spansOf(blame, 6)
-	fire := b >= 2 && (own < 2.5 || b >= own+1)
+	// Who carries the failure when it is first told matters most: blame
+	// before any first-person ownership is diffusion even if the speaker
+	// owns a cause later on.
+	first := a.firstOwnership()
+	before := 0.0
+	for _, h := range blame {
+		if h.lo < first {
+			before += h.weight
+		}
+	}
+	fire := b >= 2 && (own < 2.5 || b >= own+1 || before >= 2)
 	// A mistake told entirely as "we": plural subjects and no "I".
 	if lo, hi := a.sectionTokens(secMistake); lo >= 0 {
 		i, we, weToks := a.personCounts(lo, hi)
@@ -158,6 +323,11 @@ func (a *analysis) ruleBlameDiffusion() {
 				}
 			}
 		}
+	}
+	// The whole story told as "we": the speaker is nearly absent after
+	// the Situation.
+	if r, we := a.firstPersonRatio(), a.weAfterSituation(); r <= 0.25 && we >= 4 && own < 2.5 {
+		fire = true
 	}
 	if r := a.firstPersonRatio(); r < 0.3 && own < 4 {
 		if l, h := a.sectionTokens(secMistake); l >= 0 {
@@ -195,11 +365,37 @@ func (a *analysis) rulePassiveVoice() {
 		if p.subject == "i" || p.subject == "me" || p.subject == "we" || impactParticiples[p.part] {
 			continue
 		}
+		// A named agent does not hide who acted ("posted by accounts
+		// payable"); a relative clause or a dated passive describes the
+		// background ("an invoice that had been received", "the flow
+		// had been built in 2018").
+		if p.byAgent || p.subject == "that" || p.subject == "which" || p.subject == "who" || a.datedAfter(p) {
+			continue
+		}
 		spans = append(spans, p.span)
 	}
 	if len(spans) > 0 {
 		a.raise("passive-voice", fmt.Sprintf("(%d in the mistake, cause or response)", len(spans)), spans)
 	}
+}
+
+// datedAfter reports whether a passive is followed by a date or a time
+// long past: "was built in 2018", "had been set up years ago".
+func (a *analysis) datedAfter(p passiveHit) bool {
+	k := p.tok
+	for k < len(a.d.toks) && a.d.toks[k].start < p.span.End {
+		k++
+	}
+	for j := k; j < len(a.d.toks) && j < k+4; j++ {
+		w := a.d.toks[j].norm
+		if w == "originally" || w == "ago" || w == "decades" || (len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && a.d.toks[j].num) {
+			return true
+		}
+		if a.d.toks[j].brk {
+			break
+		}
+	}
+	return false
 }
 
 // stakesWeight sums the evidence that the mistake cost something. A
@@ -279,17 +475,32 @@ func (a *analysis) mechanismIn(ulo, uhi int) bool {
 		return false
 	}
 	for u := ulo; u < uhi && u < len(a.d.units); u++ {
-		un := a.d.units[u]
-		art := sumWeights(a.d.hitsIn("mech-artifacts", un.lo, un.hi))
-		frame := sumWeights(a.d.hitsIn("mech-frames", un.lo, un.hi))
-		verb := sumWeights(a.d.hitsIn("mech-verbs", un.lo, un.hi))
-		generic := sumWeights(a.d.hitsIn("lesson-generic", un.lo, un.hi))
+		lo, hi := a.d.units[u].lo, a.d.units[u].hi
+		// A practice often spans two clauses of one sentence:
+		// "whenever I move an appointment, I phone the patient".
+		if u+1 < len(a.d.units) && !a.d.toks[hi-1].brk {
+			hi = a.d.units[u+1].hi
+		}
+		art := sumWeights(a.d.hitsIn("mech-artifacts", lo, hi))
+		frame := sumWeights(a.d.hitsIn("mech-frames", lo, hi))
+		verb := sumWeights(a.d.hitsIn("mech-verbs", lo, hi))
+		generic := sumWeights(a.d.hitsIn("lesson-generic", lo, hi))
+		if a.maximOnly(lo, hi) {
+			// "you should always double-check" is advice to anyone,
+			// not a practice the speaker runs.
+			continue
+		}
+		if verb == 0 && (generic > 0 || a.lessonIn(lo, hi)) {
+			// "I now understand how important the review step is" is
+			// a sentiment about a practice, not the practice.
+			continue
+		}
 		switch {
 		case art >= 2 && (frame >= 1.5 || verb >= 1):
 			return true
 		case art >= 1 && frame >= 2 && verb >= 1:
 			return true
-		case frame >= 2 && verb >= 1 && generic == 0 && a.d.unitWords(un) >= 8:
+		case frame >= 2 && verb >= 1 && generic == 0 && a.wordsIn(lo, hi) >= 8:
 			return true
 		}
 	}
@@ -365,6 +576,38 @@ func (a *analysis) lessonSentiments() []hit {
 		dedup = append(dedup, h)
 	}
 	return dedup
+}
+
+// maximOnly reports whether tokens [lo, hi) state a maxim in the second
+// or generic person ("you have to", "one should") with no first-person
+// word at all.
+func (a *analysis) maximOnly(lo, hi int) bool {
+	maxim := false
+	for k := lo; k < hi; k++ {
+		w := a.d.toks[k].norm
+		if firstPersonWords[w] {
+			return false
+		}
+		switch w {
+		case "you", "one", "everyone", "everybody", "people", "you've", "we've":
+			switch a.d.normAt(k + 1) {
+			case "should", "have", "need", "must", "ought", "gotta", "got", "can't", "cannot", "always", "never":
+				maxim = true
+			}
+		}
+	}
+	return maxim
+}
+
+// lessonIn reports whether a lesson intro in [lo, hi) is followed by
+// a sentiment.
+func (a *analysis) lessonIn(lo, hi int) bool {
+	for _, h := range a.lessonSentiments() {
+		if h.lo >= lo && h.lo < hi && h.pat != nil && h.weight >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleRootCause: the answer never says why the speaker erred.
