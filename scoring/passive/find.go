@@ -109,13 +109,8 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	default:
 		return Match{}, 0, false
 	}
-	if w == "'s" && !sIsVerb(toks, i) {
-		// After a noun "'s" is a possessive unless a verb chain plainly
-		// follows ("the build's been fixed").
-		k := lx.skipForward(toks, i+1)
-		if k < 0 || (!chainBe.has(toks[k].norm) && !getForms.has(toks[k].norm)) {
-			return Match{}, 0, false
-		}
+	if w == "'s" && !sIsVerb(toks, i) && !lx.sAfterNounIsVerb(toks, i) {
+		return Match{}, 0, false
 	}
 	// Walk forward through the chain: "was being", "has been getting".
 	b, k := i, i+1
@@ -191,6 +186,30 @@ func sIsVerb(toks []token, i int) bool {
 	return i > 0 && toks[i-1].end == toks[i].start && sHosts.has(toks[i-1].norm)
 }
 
+// sAfterNounIsVerb decides "'s" after a noun, which is usually a
+// possessive ("the team's shared drive"). It is a verb when a chain
+// plainly follows ("the build's been fixed") or when a participle ends
+// the clause or is followed by a preposition or adverb, where no
+// possessed noun can be ("the handover's done at the bedside").
+func (lx *lexicon) sAfterNounIsVerb(toks []token, i int) bool {
+	k := lx.skipForward(toks, i+1)
+	if k < 0 {
+		return false
+	}
+	w := toks[k].norm
+	if chainBe.has(w) || getForms.has(w) {
+		return true
+	}
+	if lx.classify(w) == kindNone {
+		return false
+	}
+	if k+1 >= len(toks) || toks[k+1].hard {
+		return true
+	}
+	next := toks[k+1].norm
+	return prepositions.has(next) || lx.isSkip(next)
+}
+
 // accept applies the context rules that separate a passive from an
 // adjective or an active perfect once a participle-like word is found.
 func (lx *lexicon) accept(toks []token, kind wordKind, i, b, pk int, subject string) bool {
@@ -249,6 +268,13 @@ func (lx *lexicon) skipForward(toks []token, k int) int {
 		}
 		w := toks[k].norm
 		if lx.degree.has(w) {
+			// "so badly organized": the degree word modifies the adverb,
+			// not the participle, so both are skipped.
+			if k+1 < len(toks) && !toks[k+1].hard && strings.HasSuffix(toks[k+1].norm, "ly") && lx.isSkip(toks[k+1].norm) && n+2 <= maxSkip {
+				n += 2
+				k++
+				continue
+			}
 			return k
 		}
 		if w == "you" && k+1 < len(toks) && toks[k+1].norm == "know" && n+2 <= maxSkip {
