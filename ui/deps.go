@@ -64,16 +64,14 @@ type Take struct {
 	Transcript string
 	// TranscriptName is the file the transcript came from ("" when typed).
 	TranscriptName string
-	// Report is nil until the take has a transcript.
+	// Score is the last report's score, -1 when there is none.
+	Score int
+	// SectionSeconds are the seconds spent on each rubric section, nil
+	// when nothing says how the time was split.
+	SectionSeconds []float64
+	// Report is the full report, nil until the take has a transcript.
+	// List may leave it out; Get fills it.
 	Report *scoring.Report
-}
-
-// Score is the take's score, or -1 when it has no report yet.
-func (t Take) Score() int {
-	if t.Report == nil {
-		return -1
-	}
-	return t.Report.Score
 }
 
 // Library stores takes. All methods may do disk I/O and are called off

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"retake/scoring"
@@ -120,7 +121,7 @@ func (l *fakeLibrary) Create(q string) (Take, error) {
 	defer l.mu.Unlock()
 	l.next++
 	id := fmt.Sprintf("t%02d", l.next)
-	t := Take{ID: id, Question: q, Created: time.Date(2026, 3, 1, 10, l.next, 0, 0, time.UTC), AudioPath: l.dir + "/" + id + ".wav"}
+	t := Take{ID: id, Score: -1, Question: q, Created: time.Date(2026, 3, 1, 10, l.next, 0, 0, time.UTC), AudioPath: l.dir + "/" + id + ".wav"}
 	l.takes[id] = t
 	return t, nil
 }
@@ -142,7 +143,13 @@ func (l *fakeLibrary) Finish(id string, d time.Duration, marks []float64) (Take,
 }
 
 func (l *fakeLibrary) SetTranscript(id, name, text string, rep scoring.Report) (Take, error) {
-	return l.update(id, func(t *Take) { t.TranscriptName, t.Transcript, t.Report = name, text, &rep })
+	return l.update(id, func(t *Take) {
+		t.TranscriptName, t.Transcript, t.Report, t.Score = name, text, &rep, rep.Score
+		t.SectionSeconds = nil
+		for _, s := range rep.Sections {
+			t.SectionSeconds = append(t.SectionSeconds, s.Seconds)
+		}
+	})
 }
 
 func (l *fakeLibrary) SetStory(id, story string) (Take, error) {
@@ -254,3 +261,11 @@ func (h *harness) settle() {
 
 // errorShown reports whether a dialog is on top of the window.
 func (h *harness) errorShown() bool { return h.win.Canvas().Overlays().Top() != nil }
+
+// ev is a key event by name, for the shortcut tests.
+func ev(name string) *fyne.KeyEvent { return &fyne.KeyEvent{Name: fyne.KeyName(name)} }
+
+// ctrlDigit presses Ctrl and a digit on the window's canvas.
+func ctrlDigit(h *harness, d int) {
+	h.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(d)), Modifier: fyne.KeyModifierControl})
+}

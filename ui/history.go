@@ -93,10 +93,10 @@ func (h *History) Cell(row, col int) string {
 	case 3:
 		return clock(t.Duration.Seconds())
 	case 4:
-		if t.Score() < 0 {
+		if t.Score < 0 {
 			return "–"
 		}
-		return fmt.Sprint(t.Score())
+		return fmt.Sprint(t.Score)
 	}
 	return ""
 }
@@ -142,18 +142,17 @@ func (h *History) setTakes(takes []Take) {
 	for i := len(recent) - 1; i >= 0; i-- {
 		t := recent[i]
 		label := t.Created.Local().Format("Jan 2 15:04")
-		if t.Report == nil {
+		if t.Score >= 0 {
+			trend = append(trend, ChartRow{Label: label, Values: []float64{float64(t.Score)}, Text: fmt.Sprint(t.Score)})
+		}
+		if len(t.SectionSeconds) == 0 {
 			continue
 		}
-		trend = append(trend, ChartRow{Label: label, Values: []float64{float64(t.Report.Score)}, Text: fmt.Sprint(t.Report.Score)})
 		var vals []string
-		row := ChartRow{Label: label}
-		for _, s := range t.Report.Sections {
-			row.Values = append(row.Values, s.Seconds)
-			vals = append(vals, fmt.Sprintf("%.0f", s.Seconds))
+		for _, s := range t.SectionSeconds {
+			vals = append(vals, fmt.Sprintf("%.0f", s))
 		}
-		row.Text = strings.Join(vals, " / ")
-		secs = append(secs, row)
+		secs = append(secs, ChartRow{Label: label, Values: t.SectionSeconds, Text: strings.Join(vals, " / ")})
 	}
 	h.Trend.SetRows(trend)
 	h.Sections.SetRows(secs)
