@@ -33,7 +33,7 @@ const maxSkip = 4
 // of the input.
 func Find(text string) []Match {
 	lx := words()
-	buf := getTokens()
+	buf := getTokens(len(text)/3 + 16)
 	defer putTokens(buf)
 	z := tokenizer{text: text}
 	toks := z.fill((*buf)[:0], cap(*buf)-1)
@@ -79,16 +79,26 @@ var windowTokens = 4096
 // garbage collector.
 var tokenPool sync.Pool
 
-func getTokens() *[]token {
-	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) == windowTokens {
+// getTokens returns an empty token window with room for want tokens (a
+// short text's likely count), at least minWindow and at most windowTokens.
+func getTokens(want int) *[]token {
+	want = min(max(want, minWindow), windowTokens)
+	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) >= want && cap(*p) <= windowTokens {
 		return p
 	}
-	s := make([]token, 0, windowTokens)
+	s := make([]token, 0, want)
 	return &s
 }
 
+// minWindow keeps the window wide enough to slide: the rules need
+// lookback tokens behind and lookahead tokens ahead of the current one.
+const minWindow = 2 * (lookahead + lookback)
+
+// putTokens returns a window to the pool. Find leaves only the first
+// len tokens set (a slide clears what it moves away from), so clearing
+// those drops every reference into the caller's text.
 func putTokens(p *[]token) {
-	clear((*p)[:cap(*p)]) // drop the references into the caller's text
+	clear(*p)
 	*p = (*p)[:0]
 	tokenPool.Put(p)
 }

@@ -21,13 +21,14 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		prevEnd := 0
 		ms := Find(text)
-		// A small window must give the same answer as the default one.
+		// The sliding window, at its smallest, must agree with reading
+		// every token up front.
 		saved := windowTokens
-		windowTokens = lookahead + lookback + 2
+		windowTokens = minWindow
 		small := Find(text)
 		windowTokens = saved
-		if !reflect.DeepEqual(ms, small) {
-			t.Fatalf("Find(%q): a small token window changes the matches: %+v vs %+v", text, small, ms)
+		if whole := findWhole(text); !reflect.DeepEqual(whole, small) || !reflect.DeepEqual(whole, ms) {
+			t.Fatalf("Find(%q): the token window changes the matches: %+v, %+v vs %+v", text, ms, small, whole)
 		}
 		for _, m := range ms {
 			if m.Start < prevEnd || m.Start >= m.End || m.End > len(text) {

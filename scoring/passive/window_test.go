@@ -20,9 +20,8 @@ func TestWindowMatchesWholeText(t *testing.T) {
 
 	saved := windowTokens
 	defer func() { windowTokens = saved }()
-	windowTokens = 1 << 20
-	whole := Find(text)
-	for _, size := range []int{lookahead + lookback + 2, 150, 257, 1000} {
+	whole := findWhole(text)
+	for _, size := range []int{minWindow, minWindow + 1, 300, 1000} {
 		windowTokens = size
 		if got := Find(text); !reflect.DeepEqual(got, whole) {
 			t.Errorf("window of %d tokens: %d matches, whole text: %d", size, len(got), len(whole))
@@ -31,4 +30,21 @@ func TestWindowMatchesWholeText(t *testing.T) {
 	if len(whole) < 200 {
 		t.Errorf("only %d matches in the joined corpus; the test text is too small", len(whole))
 	}
+}
+
+// findWhole is Find without the window: every token read up front. It is
+// the reference the sliding window must agree with.
+func findWhole(text string) []Match {
+	lx := words()
+	toks := tokenize(text, nil)
+	var out []Match
+	floor := 0
+	for i := 0; i < len(toks); i++ {
+		if m, next, ok := matchAt(lx, toks, i, floor); ok {
+			out = append(out, m)
+			floor = next
+			i = next - 1
+		}
+	}
+	return out
 }
