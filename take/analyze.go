@@ -61,11 +61,23 @@ func refreshReport(t *Take) bool {
 }
 
 // readLimited reads all of r, failing instead of allocating when it holds
-// more than limit bytes.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+// more than limit bytes. size is the expected length (0 when unknown),
+// which saves the buffer regrowing on the way.
+func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
+	lr := io.LimitReader(r, limit+1)
+	b := make([]byte, 0, min(size, limit)+512)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("file is larger than %d bytes", limit)

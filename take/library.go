@@ -188,10 +188,13 @@ func readTake(dir, id string) (*Take, bool, error) {
 		return nil, false, fmt.Errorf("take %s: %w: %v", id, ErrDamaged, err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > maxTakeSz {
-		return nil, false, fmt.Errorf("take %s: %w: take.json is larger than %d bytes", id, ErrDamaged, maxTakeSz)
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		if size = fi.Size(); size > maxTakeSz {
+			return nil, false, fmt.Errorf("take %s: %w: take.json is larger than %d bytes", id, ErrDamaged, maxTakeSz)
+		}
 	}
-	data, err := readLimited(f, maxTakeSz)
+	data, err := readLimited(f, size, maxTakeSz)
 	if err != nil {
 		return nil, false, fmt.Errorf("take %s: %w: %v", id, ErrDamaged, err)
 	}
