@@ -2,8 +2,10 @@ package take
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -36,7 +38,9 @@ func (l *Library) Export(id, zipPath string) error {
 // writeZip streams the take's files into a zip archive.
 func writeZip(w io.Writer, t *Take) error {
 	z := zip.NewWriter(w)
-	if t.Audio != "" {
+	// A take a crash interrupted before any audio reached the disk still
+	// exports its transcript and card.
+	if _, err := os.Stat(t.AudioPath()); t.Audio != "" && !errors.Is(err, fs.ErrNotExist) {
 		if err := addFile(z, t.Audio, t.AudioPath(), t.Created); err != nil {
 			return err
 		}

@@ -149,3 +149,26 @@ func fileSum(t *testing.T, path string) [32]byte {
 	}
 	return sha256.Sum256(b)
 }
+
+func TestExportWithoutAudio(t *testing.T) {
+	l := openTest(t)
+	tk, err := l.Create(classic, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.SetTranscript(tk.ID, answer, SourceTyped); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "t.zip")
+	if err := l.Export(tk.ID, out); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	if len(z.File) != 2 || z.File[0].Name != "transcript.txt" || z.File[1].Name != "card.md" {
+		t.Errorf("zip of a take without audio holds %d files", len(z.File))
+	}
+}
