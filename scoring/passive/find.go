@@ -116,6 +116,12 @@ func matchAt(lx *lexicon, toks []token, i, floor int) (Match, int, bool) {
 	case "am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m":
 	case "get", "gets", "got", "gotten", "getting":
 		isGet = true
+	case "its":
+		// "its" typed for "it's": only where no possessed noun can
+		// follow ("its fixed now", but not "its cached value").
+		if !lx.sAfterNounIsVerb(toks, i) {
+			return Match{}, 0, false
+		}
 	default:
 		return Match{}, 0, false
 	}

@@ -48,6 +48,8 @@ func init() {
 		"theyre": {4, "they", "'re"}, "weve": {2, "we", "'ve"}, "youve": {3, "you", "'ve"},
 		"theyve": {4, "they", "'ve"}, "shouldve": {6, "should", "'ve"}, "couldve": {5, "could", "'ve"},
 		"wouldve": {5, "would", "'ve"}, "mustve": {4, "must", "'ve"}, "mightve": {5, "might", "'ve"},
+		"thats": {4, "that", "'s"}, "whats": {4, "what", "'s"}, "theres": {5, "there", "'s"},
+		"heres": {4, "here", "'s"}, "shes": {3, "she", "'s"}, "whos": {3, "who", "'s"},
 	} {
 		bareContractions[w] = b
 	}
@@ -211,14 +213,15 @@ func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
 
 // bareCandidate is a cheap filter before the bareContractions lookup:
 // every entry is 2 to 8 bytes and ends in "nt" ("wasnt"), "ve" ("ive"),
-// "re" ("theyre") or is "im".
+// "re" ("theyre"), "ts" ("thats"), "es" ("theres"), "os" ("whos") or is
+// "im".
 func bareCandidate(w string) bool {
 	n := len(w)
 	if n < 2 || n > 8 {
 		return false
 	}
 	switch w[n-2:] {
-	case "nt", "ve", "re", "im":
+	case "nt", "ve", "re", "im", "ts", "es", "os":
 		return true
 	}
 	return false

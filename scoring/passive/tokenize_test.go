@@ -22,6 +22,8 @@ func TestTokenize(t *testing.T) {
 		{"let's stays whole", "let's", []string{"let's|let's"}},
 		{"bare contraction", "wasnt", []string{"was|was", "n't|nt"}},
 		{"bare im", "im", []string{"i|i", "'m|m"}},
+		{"bare thats", "thats", []string{"that|that", "'s|s"}},
+		{"plural is not a contraction", "rules", []string{"rules|rules"}},
 		{"lone clitic", "'s been", []string{"'s|'s", "been|been"}},
 		{"quotes", "“done” 'fixed'", []string{"done|done", "fixed|fixed"}},
 		{"hyphen", "walk-in re-tested -x", []string{"walk-in|walk-in", "re-tested|re-tested", "x|x"}},
