@@ -81,7 +81,7 @@ type Library interface {
 	Get(id string) (Take, error)
 	// Create makes a take in the recording state whose AudioPath is where
 	// the recorder should write.
-	Create(question string) (Take, error)
+	Create(q Question) (Take, error)
 	// Finish stores the recording's length and the section marks.
 	Finish(id string, d time.Duration, marks []float64) (Take, error)
 	// SetTranscript stores a transcript and the report computed from it.
@@ -92,7 +92,7 @@ type Library interface {
 	// Export writes a take as a zip archive to dest.
 	Export(id, dest string) error
 	// ImportAudio makes a take from an existing WAV or MP3 file.
-	ImportAudio(path, question string) (Take, error)
+	ImportAudio(path string, q Question) (Take, error)
 }
 
 // Deps are the outside pieces the app runs on. Nil fields turn the

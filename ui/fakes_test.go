@@ -116,7 +116,8 @@ func (l *fakeLibrary) Get(id string) (Take, error) {
 	return t, nil
 }
 
-func (l *fakeLibrary) Create(q string) (Take, error) {
+func (l *fakeLibrary) Create(question Question) (Take, error) {
+	q := question.Text
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.next++
@@ -173,7 +174,7 @@ func (l *fakeLibrary) Export(id, dest string) error {
 	return nil
 }
 
-func (l *fakeLibrary) ImportAudio(path, q string) (Take, error) {
+func (l *fakeLibrary) ImportAudio(path string, q Question) (Take, error) {
 	t, err := l.Create(q)
 	if err != nil {
 		return t, err

@@ -37,6 +37,7 @@ type History struct {
 
 	takes    []Take
 	selected int
+	primed   bool
 	pending  sync.WaitGroup
 }
 
@@ -156,6 +157,13 @@ func (h *History) setTakes(takes []Take) {
 	}
 	h.Trend.SetRows(trend)
 	h.Sections.SetRows(secs)
+	// On start, Review shows the latest take rather than an empty page.
+	if !h.primed {
+		h.primed = true
+		if len(takes) > 0 && h.a.Review.take.ID == "" {
+			h.openTake(takes[0].ID, false)
+		}
+	}
 }
 
 func (h *History) updateButtons() {
@@ -182,12 +190,13 @@ func (h *History) current() (Take, bool) {
 
 func (h *History) openSelected() {
 	if t, ok := h.current(); ok {
-		h.openTake(t.ID)
+		h.openTake(t.ID, true)
 	}
 }
 
-// openTake loads a take in full and shows it in Review.
-func (h *History) openTake(id string) {
+// openTake loads a take in full into Review, switching to it when show
+// is set.
+func (h *History) openTake(id string, show bool) {
 	lib := h.a.deps.Library
 	h.pending.Add(1)
 	go func() {
@@ -199,7 +208,9 @@ func (h *History) openTake(id string) {
 				return
 			}
 			h.a.Review.Open(t)
-			h.a.Show(ViewReview)
+			if show {
+				h.a.Show(ViewReview)
+			}
 		})
 	}()
 }
@@ -328,7 +339,7 @@ func (h *History) chooseAudio() {
 // question and opens it, off the UI thread.
 func (h *History) ImportAudioFile(path string) {
 	lib := h.a.deps.Library
-	q := h.a.Practice.QuestionText()
+	q := h.a.Practice.CurrentQuestion()
 	h.Status.SetText("Importing " + filepath.Base(path) + "…")
 	h.pending.Add(1)
 	go func() {

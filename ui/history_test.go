@@ -142,3 +142,15 @@ func TestShortcutsAndTitles(t *testing.T) {
 		t.Error("F1 showed no help")
 	}
 }
+
+func TestReviewStartsWithTheLatestTake(t *testing.T) {
+	lib := newFakeLibrary(t.TempDir())
+	lib.add(Take{ID: "old", Created: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Question: "Q", Score: -1})
+	lib.add(Take{ID: "new", Created: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Question: "Q", Score: -1})
+	h := newHarness(t, func(d *Deps) { d.Library = lib })
+	h.lib = lib
+	h.settle()
+	if h.ui.Review.take.ID != "new" || h.ui.Current() != ViewPractice {
+		t.Errorf("review has %q, view %q", h.ui.Review.take.ID, h.ui.Current())
+	}
+}

@@ -79,6 +79,9 @@ func newPractice(a *App) *Practice {
 // QuestionText is the question being rehearsed.
 func (p *Practice) QuestionText() string { return p.a.questions[p.qIndex].Text }
 
+// CurrentQuestion is the question bank entry being rehearsed.
+func (p *Practice) CurrentQuestion() Question { return p.a.questions[p.qIndex] }
+
 func (p *Practice) showQuestion(i int) {
 	n := len(p.a.questions)
 	p.qIndex = (i%n + n) % n
@@ -145,7 +148,7 @@ func (p *Practice) openRecording() error {
 	if err != nil {
 		return err
 	}
-	t, err := p.a.deps.Library.Create(p.QuestionText())
+	t, err := p.a.deps.Library.Create(p.a.questions[p.qIndex])
 	if err != nil {
 		rec.Close()
 		return fmt.Errorf("create take: %w", err)
