@@ -1,7 +1,239 @@
 package main
 
-// runGUI opens the desktop app. Until the GUI lands it prints the help.
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+
+	"retake/assets"
+	"retake/audio"
+	"retake/scoring"
+	"retake/take"
+	"retake/ui"
+)
+
+// runGUI opens the desktop app. The take library honours RETAKE_DATA_DIR
+// and the audio package RETAKE_AUDIO_BACKEND, as the commands do.
 func runGUI() int {
-	usage()
+	a := app.NewWithID("app.retake.desktop")
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	w := a.NewWindow("Retake")
+	w.Resize(fyne.NewSize(1100, 760))
+
+	deps := ui.Deps{
+		NewRecorder: newGUIRecorder,
+		OpenPlayer:  openGUIPlayer,
+		Peaks:       guiPeaks,
+		Devices:     guiDevices,
+	}
+	lib, libErr := take.Open(take.Options{Audio: takeAudioHooks()})
+	if libErr == nil {
+		deps.Library = guiLibrary{lib}
+		defer lib.Close()
+	}
+	if _, err := ui.New(a, w, deps); err != nil {
+		fmt.Fprintln(os.Stderr, "retake:", err)
+		return 1
+	}
+	switch {
+	case libErr != nil:
+		dialog.ShowError(fmt.Errorf("could not open the take library: %v.\n\nTakes will not be saved; check that the data folder (RETAKE_DATA_DIR) is writable and restart", libErr), w)
+	case lib.ReadOnly():
+		dialog.ShowInformation("Takes are read-only", "Another copy of Retake is using the take library ("+lib.ReadOnlyReason()+").\nClose it and restart to record or edit takes.", w)
+	}
+	w.ShowAndRun()
 	return 0
+}
+
+// guiRecorder adapts the audio recorder to the view's interface.
+type guiRecorder struct{ r *audio.Recorder }
+
+func newGUIRecorder(device string) (ui.Recorder, error) {
+	r, err := audio.NewRecorder(audio.RecorderOptions{Device: device})
+	if err != nil {
+		return nil, err
+	}
+	return guiRecorder{r}, nil
+}
+
+func (g guiRecorder) Start(path string) error { return g.r.Start(path) }
+func (g guiRecorder) Close() error            { return g.r.Close() }
+
+func (g guiRecorder) Stop() (time.Duration, error) {
+	info, err := g.r.Stop()
+	return info.Duration, err
+}
+
+func (g guiRecorder) Level() ui.Level {
+	l := g.r.Level()
+	return ui.Level{PeakDBFS: l.PeakDBFS, RMSDBFS: l.RMSDBFS, Clipping: l.Clipping, NoInput: l.NoInput}
+}
+
+func openGUIPlayer(path, device string) (ui.Player, error) {
+	p, err := audio.OpenPlayer(path, device)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func guiPeaks(path string, buckets int) ([]ui.Peak, error) {
+	ps, err := audio.Peaks(path, buckets)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ui.Peak, len(ps))
+	for i, p := range ps {
+		out[i] = ui.Peak{Min: p.Min, Max: p.Max}
+	}
+	return out, nil
+}
+
+// guiDevices lists devices by name: the audio package selects devices
+// by name, so the settings store names.
+func guiDevices() ([]ui.Device, []ui.Device, error) {
+	conv := func(ds []audio.Device) []ui.Device {
+		out := make([]ui.Device, len(ds))
+		for i, d := range ds {
+			out[i] = ui.Device{ID: d.Name, Name: d.Name, IsDefault: d.IsDefault}
+		}
+		return out
+	}
+	in, err := audio.CaptureDevices()
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := audio.PlaybackDevices()
+	if err != nil {
+		return nil, nil, err
+	}
+	return conv(in), conv(out), nil
+}
+
+// guiLibrary adapts the take library to the views' interface.
+type guiLibrary struct{ l *take.Library }
+
+func uiTake(t *take.Take) ui.Take {
+	out := ui.Take{
+		ID: t.ID, Created: t.Created, Question: t.Question.Text, Story: t.Story,
+		Duration: time.Duration(t.DurationS * float64(time.Second)), Marks: t.Marks,
+		Transcript: t.Transcript, Report: t.Report, Score: -1,
+	}
+	if out.Question == "" {
+		out.Question = t.Question.ID
+	}
+	if t.Audio != "" {
+		out.AudioPath = t.AudioPath()
+	}
+	if name, ok := strings.CutPrefix(t.TranscriptSource, "file:"); ok {
+		out.TranscriptName = name
+	}
+	if t.Report != nil {
+		out.Score = t.Report.Score
+		for _, s := range t.Report.Sections {
+			out.SectionSeconds = append(out.SectionSeconds, s.Seconds)
+		}
+	}
+	return out
+}
+
+func (g guiLibrary) List() ([]ui.Take, error) {
+	sums, err := g.l.List()
+	if err != nil {
+		return nil, err
+	}
+	hist, err := g.l.History("", "")
+	if err != nil {
+		return nil, err
+	}
+	timing := map[string][]float64{}
+	for _, h := range hist {
+		if h.Timed {
+			for _, s := range h.Sections {
+				timing[h.ID] = append(timing[h.ID], s.Seconds)
+			}
+		}
+	}
+	out := make([]ui.Take, 0, len(sums))
+	for _, s := range sums {
+		t := ui.Take{ID: s.ID, Created: s.Created, Question: s.QuestionText, Story: s.Story,
+			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: timing[s.ID]}
+		if t.Question == "" {
+			t.Question = s.Question
+		}
+		if s.Status == take.Damaged {
+			t.Question = "damaged: " + s.Reason
+		}
+		if s.Score != nil {
+			t.Score = *s.Score
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func (g guiLibrary) Get(id string) (ui.Take, error) {
+	t, err := g.l.Get(id)
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+func takeQuestion(q ui.Question) take.Question {
+	return take.Question{ID: q.ID, Text: q.Text, Rubric: q.Rubric}
+}
+
+func (g guiLibrary) Create(q ui.Question) (ui.Take, error) {
+	t, err := g.l.Create(takeQuestion(q), "")
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+func (g guiLibrary) Finish(id string, d time.Duration, marks []float64) (ui.Take, error) {
+	t, err := g.l.Finish(id, d.Seconds(), marks)
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+// SetTranscript stores the text; the library computes and stores its
+// own report from it, with the same analyzer the view used.
+func (g guiLibrary) SetTranscript(id, name, text string, _ scoring.Report) (ui.Take, error) {
+	source := take.SourceTyped
+	if name != "" {
+		source = take.FileSource(name)
+	}
+	t, err := g.l.SetTranscript(id, text, source)
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+func (g guiLibrary) SetStory(id, story string) (ui.Take, error) {
+	t, err := g.l.SetStory(id, story)
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+func (g guiLibrary) Delete(id string) error       { return g.l.Delete(id) }
+func (g guiLibrary) Export(id, dest string) error { return g.l.Export(id, dest) }
+
+func (g guiLibrary) ImportAudio(path string, q ui.Question) (ui.Take, error) {
+	t, err := g.l.ImportAudio(path, takeQuestion(q), "")
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
 }
