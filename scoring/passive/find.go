@@ -29,8 +29,9 @@ type Match struct {
 const maxSkip = 4
 
 // Find returns every passive construction in text, in order and without
-// overlaps. Any string is accepted; spans always fall on UTF-8 boundaries
-// of the input.
+// overlaps, or nil when there is none. Any string is accepted; spans
+// always fall on UTF-8 boundaries of the input. Time is linear in the
+// text and memory beyond the result is bounded by a fixed token window.
 func Find(text string) []Match {
 	lx := words()
 	buf := getTokens(len(text)/3 + 16)
