@@ -42,7 +42,7 @@ func analyze(t *Take) error {
 	if err != nil {
 		return err
 	}
-	if _, err := scoring.LoadRubric(in.Rubric); err != nil {
+	if _, err := loadRubric(in.Rubric); err != nil {
 		return fmt.Errorf("analyze take %s: %w", t.ID, err)
 	}
 	r := scoring.Analyze(in)

@@ -2,6 +2,7 @@ package take
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"retake/scoring"
@@ -117,7 +118,7 @@ func timing(t *Take) (out []SectionTiming, timed bool) {
 			out = append(out, SectionTiming{ID: s.ID, Title: s.Title, Seconds: s.Seconds, PlannedS: s.PlannedS, PlannedShare: s.Weight})
 		}
 	} else {
-		r, err := scoring.LoadRubric(t.Question.Rubric)
+		r, err := loadRubric(t.Question.Rubric)
 		if err != nil {
 			return []SectionTiming{}, false
 		}
@@ -141,6 +142,23 @@ func timing(t *Take) (out []SectionTiming, timed bool) {
 		}
 	}
 	return out, total > 0
+}
+
+// rubrics caches the embedded rubrics: they never change while the
+// program runs, and a listing would otherwise parse one per take.
+var rubrics sync.Map // rubric id -> *scoring.Rubric
+
+// loadRubric is scoring.LoadRubric, cached.
+func loadRubric(id string) (*scoring.Rubric, error) {
+	if r, ok := rubrics.Load(id); ok {
+		return r.(*scoring.Rubric), nil
+	}
+	r, err := scoring.LoadRubric(id)
+	if err != nil {
+		return nil, err
+	}
+	rubrics.Store(id, r)
+	return r, nil
 }
 
 // diff returns the ids in a that are not in b.

@@ -182,4 +182,11 @@ func TestStatsLeaveOutUntimedTakes(t *testing.T) {
 	if st.Duration.N != 3 || st.Entries[1].Timed {
 		t.Errorf("duration %+v, entry %+v", st.Duration, st.Entries[1])
 	}
+	list, err := l.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(list[0].SectionSeconds, []float64{10, 10, 10, 10, 0}) || list[1].SectionSeconds != nil {
+		t.Errorf("listed section seconds %v and %v", list[0].SectionSeconds, list[1].SectionSeconds)
+	}
 }

@@ -21,6 +21,9 @@ type Summary struct {
 	Score  *int   `json:"score"`
 	Status Status `json:"status"`
 	Reason string `json:"reason,omitempty"`
+	// SectionSeconds is the time spent in each rubric section, as in
+	// History, or nil when the take is not timed.
+	SectionSeconds []float64 `json:"section_seconds,omitempty"`
 }
 
 // summarize makes the listing row of a loaded take.
@@ -32,6 +35,12 @@ func summarize(t *Take) Summary {
 	if t.Report != nil {
 		v := t.Report.Score
 		s.Score = &v
+	}
+	if secs, timed := timing(t); timed {
+		s.SectionSeconds = make([]float64, len(secs))
+		for i, x := range secs {
+			s.SectionSeconds[i] = x.Seconds
+		}
 	}
 	return s
 }
