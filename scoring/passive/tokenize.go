@@ -87,8 +87,9 @@ func (z *tokenizer) fill(toks []token, n int) []token {
 		if c < utf8.RuneSelf {
 			switch {
 			case asciiWord(c) || (c == '\'' && nextIsWord(text, i+1)):
-				end, apos := scanWord(text, i+1)
-				toks = appendWord(toks, text, i, end, z.hard, apos || c == '\'')
+				end, apos, plain := scanWord(text, i+1)
+				plain = plain && !(c >= 'A' && c <= 'Z')
+				toks = appendWord(toks, text, i, end, z.hard, apos || c == '\'', plain)
 				z.hard = false
 				i = end
 			case c == '.' || c == '!' || c == '?' || c == ';' || c == ':':
@@ -102,8 +103,8 @@ func (z *tokenizer) fill(toks []token, n int) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r) || (isApostrophe(r) && nextIsWord(text, i+size)):
-			end, apos := scanWord(text, i+size)
-			toks = appendWord(toks, text, i, end, z.hard, apos || isApostrophe(r))
+			end, apos, _ := scanWord(text, i+size)
+			toks = appendWord(toks, text, i, end, z.hard, apos || isApostrophe(r), false)
 			z.hard = false
 			i = end
 		case isBreak(r):
@@ -139,16 +140,18 @@ func nextIsWord(text string, i int) bool {
 	return isWordRune(r)
 }
 
-// scanWord returns the end of the word that continues at byte i, and
-// whether it holds an apostrophe. An apostrophe or hyphen belongs to the
+// scanWord returns the end of the word that continues at byte i, whether
+// it holds an apostrophe, and whether it is plain lower-case ASCII (so it
+// needs no normalizing). An apostrophe or hyphen belongs to the
 // word only with a word rune after it, so quotes and dashes around words
 // stay outside.
-func scanWord(text string, i int) (int, bool) {
-	apos := false
+func scanWord(text string, i int) (end int, apos, plain bool) {
+	plain = true
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
 			case asciiWord(c):
+				plain = plain && !(c >= 'A' && c <= 'Z')
 				i++
 				continue
 			case (c == '\'' || c == '-') && nextIsWord(text, i+1):
@@ -158,6 +161,7 @@ func scanWord(text string, i int) (int, bool) {
 			}
 			break
 		}
+		plain = false
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			i += size
@@ -170,12 +174,15 @@ func scanWord(text string, i int) (int, bool) {
 		}
 		break
 	}
-	return i, apos
+	return i, apos, plain
 }
 
 // appendWord adds the word text[s:e], split at a contraction if it has one.
-func appendWord(toks []token, text string, s, e int, hard, apos bool) []token {
-	norm := normalize(text[s:e])
+func appendWord(toks []token, text string, s, e int, hard, apos, plain bool) []token {
+	norm := text[s:e]
+	if !plain {
+		norm = normalize(norm)
+	}
 	if !apos {
 		if bareCandidate(norm) {
 			if b, ok := bareContractions[norm]; ok && e-s == len(norm) {
