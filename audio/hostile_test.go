@@ -2,8 +2,8 @@ package audio
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
