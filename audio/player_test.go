@@ -65,6 +65,14 @@ func TestPlayerFormats(t *testing.T) {
 			if d := p.Duration() - c.dur; d < -time.Millisecond || d > 120*time.Millisecond {
 				t.Fatalf("duration %v, want about %v", p.Duration(), c.dur)
 			}
+			// miniaudio converts from the file's layout: the device's
+			// client side must be exactly the file's format.
+			f := p.src.format()
+			wantFmt, _ := deviceFormat(f)
+			if p.dev.PlaybackFormat() != wantFmt || int(p.dev.PlaybackChannels()) != f.Channels || int(p.dev.SampleRate()) != f.SampleRate {
+				t.Fatalf("device opened as format %v, %d ch, %d Hz; file is %+v",
+					p.dev.PlaybackFormat(), p.dev.PlaybackChannels(), p.dev.SampleRate(), f)
+			}
 			ended := make(chan struct{})
 			p.OnEnd(func() { close(ended) })
 			start := time.Now()
@@ -149,5 +157,24 @@ func TestNoPlaybackDevice(t *testing.T) {
 	_, err := OpenPlayer(fixture(t, wf(8000, 1, 16, false), 0.1), "")
 	if err == nil || !errors.Is(err, ErrNoPlaybackDevice) {
 		t.Fatalf("err = %v, want no playback device", err)
+	}
+}
+
+// TestPlaybackCallbackAllocs holds the playback callback to the same
+// rule as capture: no allocation, including on underrun and at the end.
+func TestPlaybackCallbackAllocs(t *testing.T) {
+	p := &Player{ring: newRing[byte](1 << 16), frameSize: 4, ended: make(chan struct{}, 1)}
+	out := make([]byte, 4*480)
+	data := make([]byte, 4*300) // less than a callback's worth: underrun
+	p.eof.Store(true)
+	allocs := testing.AllocsPerRun(200, func() {
+		p.ring.Write(data)
+		p.onData(out, nil, 480)
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per playback callback, want 0", allocs)
+	}
+	if p.played.Load() != 201*300 {
+		t.Fatalf("played %d frames, want %d", p.played.Load(), 201*300)
 	}
 }

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"retake/audio"
 )
@@ -103,5 +106,45 @@ func TestPausesJSONShape(t *testing.T) {
 	}
 	if len(m) != 4 {
 		t.Errorf("JSON has extra keys: %s", out.String())
+	}
+}
+
+// recordChildEnv makes a re-executed test binary run `record` as a child.
+const recordChildEnv = "RETAKE_TEST_RECORD_CHILD"
+
+func TestRecordChild(t *testing.T) {
+	out := os.Getenv(recordChildEnv)
+	if out == "" {
+		t.Skip("only runs as the child of TestRecordStopsOnSIGTERM")
+	}
+	os.Exit(recordCmd([]string{"--out", out}, os.Stdout, os.Stderr))
+}
+
+// TestRecordStopsOnSIGTERM checks that SIGTERM ends `retake record`
+// cleanly: exit 0 and a finalized file that needs no repair.
+func TestRecordStopsOnSIGTERM(t *testing.T) {
+	take := filepath.Join(t.TempDir(), "take.wav")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRecordChild$")
+	cmd.Env = append(os.Environ(), recordChildEnv+"="+take, audio.BackendEnv+"=null")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("record after SIGTERM: %v\nstdout %s\nstderr %s", err, stdout.String(), stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "recorded "+take) {
+		t.Fatalf("stdout %q", stdout.String())
+	}
+	if repaired, err := audio.Repair(take); err != nil || repaired {
+		t.Fatalf("file after SIGTERM: repaired %v, err %v; want an already final file", repaired, err)
+	}
+	if info, err := audio.Probe(take); err != nil || info.Duration < 500*time.Millisecond {
+		t.Fatalf("take after SIGTERM: %+v, %v", info, err)
 	}
 }
