@@ -192,7 +192,9 @@ func (p *Player) feed() {
 			cb := p.onEnd
 			p.mu.Unlock()
 			if cb != nil {
-				cb()
+				// Its own goroutine, so the callback may call Close,
+				// which waits for this feeder to exit.
+				go cb()
 			}
 		}
 	}
@@ -287,8 +289,8 @@ func (p *Player) Playing() bool {
 	return p.playing
 }
 
-// OnEnd sets a function called (from a background goroutine) when
-// playback reaches the end of the file.
+// OnEnd sets a function called, on a goroutine of its own, when playback
+// reaches the end of the file. It may call any Player method.
 func (p *Player) OnEnd(f func()) {
 	p.mu.Lock()
 	p.onEnd = f

@@ -74,7 +74,11 @@ func TestPlayerFormats(t *testing.T) {
 					p.dev.PlaybackFormat(), p.dev.PlaybackChannels(), p.dev.SampleRate(), f)
 			}
 			ended := make(chan struct{})
-			p.OnEnd(func() { close(ended) })
+			p.OnEnd(func() {
+				// Methods are safe from the callback.
+				_ = p.Playing()
+				close(ended)
+			})
 			start := time.Now()
 			if err := p.Play(); err != nil {
 				t.Fatal(err)
