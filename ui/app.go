@@ -89,6 +89,15 @@ func New(a fyne.App, w fyne.Window, deps Deps) (*App, error) {
 	w.SetContent(container.NewBorder(nil, container.NewHBox(help), nil, nil, ap.Tabs))
 	w.SetTitle("Retake — " + ViewPractice)
 	ap.bindKeys()
+	// Closing mid-take finishes it first, so the take keeps its marks
+	// and length instead of waiting for crash recovery.
+	w.SetCloseIntercept(func() {
+		if ap.Practice.clock.Running() {
+			ap.Practice.ToggleRecord()
+		}
+		ap.Review.closePlayer()
+		w.Close()
+	})
 	ap.History.Reload()
 	return ap, nil
 }

@@ -74,7 +74,7 @@ func (c *Card) Show(rep scoring.Report) {
 		title := &widget.Label{Text: fmt.Sprintf("%s (%.0f%%)", s.Title, s.Weight*100), TextStyle: fyne.TextStyle{Bold: true}}
 		rows = append(rows, container.NewGridWithColumns(2, title, bar))
 		if len(s.Reasons) > 0 {
-			rows = append(rows, &widget.Label{Text: strings.Join(s.Reasons, "; "), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+			rows = append(rows, &widget.Label{Text: strings.Join(s.Reasons, " "), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
 		}
 		actual := theme.ColorNamePrimary
 		if s.PlannedS > 0 && s.Seconds > s.PlannedS*1.25 {

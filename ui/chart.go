@@ -24,6 +24,8 @@ type BarChart struct {
 	widget.BaseWidget
 	Series []fyne.ThemeColorName
 	Rows   []ChartRow
+	// Max is the value of a full-width bar; 0 scales to the largest value.
+	Max float64
 }
 
 // NewBarChart makes an empty chart with these series colours.
@@ -95,7 +97,7 @@ func (r *chartRenderer) Refresh() {
 
 func (r *chartRenderer) Layout(s fyne.Size) {
 	r.size = s
-	maxV := 0.0
+	maxV := r.c.Max
 	for _, row := range r.c.Rows {
 		for _, v := range row.Values {
 			maxV = max(maxV, v)

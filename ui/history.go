@@ -68,6 +68,7 @@ func newHistory(a *App) *History {
 	h.ImportAudio = &widget.Button{Text: "Import audio…", Icon: theme.UploadIcon(), OnTapped: h.chooseAudio}
 	h.Status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	h.Trend = NewBarChart(theme.ColorNamePrimary)
+	h.Trend.Max = 100
 	h.Sections = NewBarChart(theme.ColorNameDisabled, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNamePrimary, theme.ColorNameSuccess)
 	h.updateButtons()
 	tools := container.NewHBox(h.Open, h.Rename, h.Delete, h.Export, h.ImportAudio)
@@ -76,6 +77,14 @@ func newHistory(a *App) *History {
 	h.Content = container.NewBorder(container.NewVBox(tools, h.Status), nil, nil, nil,
 		container.NewVSplit(h.Table, container.NewVScroll(charts)))
 	return h
+}
+
+// plural says how many of a thing there are, in words people use.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // Cell is the text of one table cell.
@@ -135,7 +144,7 @@ func (h *History) setTakes(takes []Take) {
 	h.selected = -1
 	h.Table.UnselectAll()
 	h.Table.Refresh()
-	h.Status.SetText(fmt.Sprintf("%d takes", len(takes)))
+	h.Status.SetText(plural(len(takes), "take"))
 	h.updateButtons()
 
 	var trend, secs []ChartRow

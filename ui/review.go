@@ -210,11 +210,19 @@ func (r *Review) scheduleAnalysis() {
 		r.a.deps.Do(func() { r.startActivity("Analysing…") })
 		tr := r.parse(name, text)
 		in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target}
-		rep := r.a.deps.Analyze(in)
-		saved, err := r.store(gen, take, name, text, rep)
+		rep, aerr := safeAnalyze(r.a.deps.Analyze, in)
+		var saved Take
+		var err error
+		if aerr == nil {
+			saved, err = r.store(gen, take, name, text, rep)
+		}
 		r.a.deps.Do(func() {
 			r.stopActivity()
 			if gen != r.gen.Load() {
+				return
+			}
+			if aerr != nil {
+				r.a.ShowError("The analysis failed", "Your transcript is kept; please report this with the transcript attached", aerr)
 				return
 			}
 			if err != nil {
@@ -228,6 +236,17 @@ func (r *Review) scheduleAnalysis() {
 			r.showText(nil)
 		})
 	})
+}
+
+// safeAnalyze runs the analyzer, turning a panic (a bug in a rule) into
+// an error so the app and the person's text survive it.
+func safeAnalyze(analyze func(scoring.Input) scoring.Report, in scoring.Input) (rep scoring.Report, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("analyzer error: %v", p)
+		}
+	}()
+	return analyze(in), nil
 }
 
 // store saves the transcript and report unless a newer edit superseded

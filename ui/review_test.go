@@ -223,3 +223,16 @@ func TestTranscribeWithoutCommandExplains(t *testing.T) {
 		t.Error("no dialog when the transcriber is not set")
 	}
 }
+
+func TestAnalyzerPanicBecomesADialog(t *testing.T) {
+	h := newHarness(t, func(d *Deps) {
+		d.Analyze = func(scoring.Input) scoring.Report { panic("rule bug") }
+	})
+	r := h.ui.Review
+	openTake(h)
+	r.ImportTranscript("a.txt", []byte("I broke the build."))
+	h.settle()
+	if !h.errorShown() || r.Transcript.Text != "I broke the build." {
+		t.Errorf("dialog %v, text %q", h.errorShown(), r.Transcript.Text)
+	}
+}
