@@ -10,6 +10,7 @@ type analysis struct {
 	times   []float64 // per token, nil when nothing is timed
 	passive []passiveHit
 	flags   []Flag
+	lessons *[]hit // generic lessons, found once
 }
 
 // passiveHit is a passive construction with the token it starts at.

@@ -1,5 +1,7 @@
 package scoring
 
+import "sort"
+
 // unit is a stretch of the answer that the section decoder assigns as a
 // whole: a sentence, or a clause of a long unpunctuated run.
 type unit struct {
@@ -18,20 +20,20 @@ type doc struct {
 	hits    map[string][]hit
 }
 
-// lexicons the analyzer runs over every answer.
-var lexNames = []string{
-	"cues-situation", "cues-mistake", "cues-rootcause", "cues-response", "cues-change",
-	"mech-artifacts", "mech-frames", "mech-verbs", "lesson-generic", "stakes", "no-harm",
-	"fake-mistake", "immunity", "blame", "hedges", "clause-starts", "lesson-intro", "lesson-sentiment", "impact",
-}
-
 func newDoc(text string) *doc {
+	ls := lexicons()
 	d := &doc{text: text, toks: tokenize(text)}
+	for i := range d.toks {
+		if wi, ok := ls.vocab[d.toks[i].norm]; ok {
+			d.toks[i].id, d.toks[i].soft = wi.id, wi.soft
+		}
+	}
 	d.s = newStream(d.toks)
 	d.words = len(d.s.idx)
+	all := ls.findAll(d.s)
 	d.hits = make(map[string][]hit, len(lexNames))
-	for _, n := range lexNames {
-		d.hits[n] = lex(n).find(d.s, 0, len(d.toks))
+	for i, n := range lexNames {
+		d.hits[n] = all[i]
 	}
 	d.splitUnits()
 	return d
@@ -92,13 +94,12 @@ func (d *doc) unitWords(u unit) int {
 // hitsIn returns the hits of a lexicon that start in tokens [lo, hi).
 func (d *doc) hitsIn(name string, lo, hi int) []hit {
 	all := d.hits[name]
-	var out []hit
-	for _, h := range all {
-		if h.lo >= lo && h.lo < hi {
-			out = append(out, h)
-		}
+	i := sort.Search(len(all), func(k int) bool { return all[k].lo >= lo })
+	j := i
+	for j < len(all) && all[j].lo < hi {
+		j++
 	}
-	return out
+	return all[i:j:j]
 }
 
 // span turns token range [lo, hi) into a Span of the text.

@@ -5,9 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-
-	"retake/assets"
 )
 
 // A lexicon is a list of phrase patterns read from a word list in
@@ -24,15 +21,45 @@ import (
 // A line may end in "= W" to give the pattern a weight other than 1.
 // Lines starting with '#' are comments. Matching looks through pure
 // fillers (um, uh) and never crosses a sentence boundary.
+//
+// The patterns are kept in a trie of parts, so the many patterns that
+// brace expansion makes from one line share their common beginnings and
+// are matched once.
 type lexicon struct {
-	name    string
-	byFirst map[string][]*pattern
-	prefix  []*pattern // patterns starting with a number or a word prefix: tried everywhere
+	name  string
+	roots map[string]*node // first-level nodes by part text
+}
+
+// node is one part of one or more patterns; end is the heaviest pattern
+// that ends here.
+type node struct {
+	part part
+	key  string
+	kids []*node
+	end  *pattern
+	// byWord indexes the plain-word children of a node with many
+	// children by vocabulary id; other holds the rest. Both are built by
+	// loadLexSet, and only for wide nodes.
+	byWord map[int32][]*node
+	other  []*node
+}
+
+// child returns the node's child for a part, making it when needed.
+func (n *node) child(p part, key string) *node {
+	for _, k := range n.kids {
+		if k.key == key {
+			return k
+		}
+	}
+	c := &node{part: p, key: key}
+	n.kids = append(n.kids, c)
+	return c
 }
 
 type pattern struct {
 	text   string
 	parts  []part
+	keys   []string
 	weight float64
 }
 
@@ -49,22 +76,21 @@ type part struct {
 	kind     partKind
 	words    []string // alternatives, for litPart
 	prefixes []string // alternatives ending in '*', for litPart
+	bits     []uint64 // the words as a set of vocabulary ids, built by finalize
 }
 
-func (p part) matches(t token) bool {
+func (p *part) matches(t *token) bool {
 	switch p.kind {
 	case anyPart:
 		return true
 	case numPart:
 		return t.num
 	}
-	for _, w := range p.words {
-		if t.norm == w {
-			return true
-		}
+	if id := t.id; id > 0 && int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
+		return true
 	}
 	for _, pre := range p.prefixes {
-		if strings.HasPrefix(t.norm, pre) {
+		if len(t.norm) >= len(pre) && t.norm[:len(pre)] == pre {
 			return true
 		}
 	}
@@ -73,7 +99,7 @@ func (p part) matches(t token) bool {
 
 // parseLexicon compiles the lines of a word list.
 func parseLexicon(name, data string) (*lexicon, error) {
-	lx := &lexicon{name: name, byFirst: map[string][]*pattern{}}
+	lx := &lexicon{name: name, roots: map[string]*node{}}
 	for n, raw := range strings.Split(data, "\n") {
 		raw = strings.TrimSpace(raw)
 		if raw == "" || strings.HasPrefix(raw, "#") {
@@ -134,10 +160,13 @@ func (lx *lexicon) add(line string) error {
 		switch f {
 		case "*":
 			p.parts = append(p.parts, part{kind: anyPart})
+			p.keys = append(p.keys, f)
 		case "<n>":
 			p.parts = append(p.parts, part{kind: numPart})
+			p.keys = append(p.keys, f)
 		case "...":
 			p.parts = append(p.parts, part{kind: gapPart})
+			p.keys = append(p.keys, f)
 		default:
 			var pt part
 			for _, alt := range strings.Split(f, "|") {
@@ -149,46 +178,25 @@ func (lx *lexicon) add(line string) error {
 				}
 			}
 			p.parts = append(p.parts, pt)
+			p.keys = append(p.keys, strings.ReplaceAll(f, "\u2019", "'"))
 		}
 	}
 	if len(p.parts) == 0 || (p.parts[0].kind != litPart && p.parts[0].kind != numPart) {
 		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
 	}
-	first := p.parts[0]
-	if first.kind == numPart || len(first.prefixes) > 0 {
-		lx.prefix = append(lx.prefix, p)
-		return nil
+	root, ok := lx.roots[p.keys[0]]
+	if !ok {
+		root = &node{part: p.parts[0], key: p.keys[0]}
+		lx.roots[p.keys[0]] = root
 	}
-	for _, w := range first.words {
-		lx.byFirst[w] = append(lx.byFirst[w], p)
+	n := root
+	for i := 1; i < len(p.parts); i++ {
+		n = n.child(p.parts[i], p.keys[i])
+	}
+	if n.end == nil || p.weight > n.end.weight {
+		n.end = p
 	}
 	return nil
-}
-
-var (
-	lexMu    sync.Mutex
-	lexCache = map[string]*lexicon{}
-)
-
-// lex returns the compiled word list assets/wordlists/<name>.txt. The
-// lists are part of the binary, so a broken one is a programming error
-// that the tests catch.
-func lex(name string) *lexicon {
-	lexMu.Lock()
-	defer lexMu.Unlock()
-	if lx, ok := lexCache[name]; ok {
-		return lx
-	}
-	b, err := assets.Read("wordlists/" + name + ".txt")
-	if err != nil {
-		panic(err)
-	}
-	lx, err := parseLexicon(name, string(b))
-	if err != nil {
-		panic(err)
-	}
-	lexCache[name] = lx
-	return lx
 }
 
 // hit is one match of a pattern: tokens [lo, hi) of the token slice.
@@ -213,41 +221,6 @@ func newStream(toks []token) stream {
 		}
 	}
 	return s
-}
-
-// find returns the matches of the lexicon that start within tokens
-// [from, to) of the full token slice and end by to. At each start the
-// heaviest (then the longest) match wins; where matches from different starts overlap, the
-// heavier (then the longer, then the earlier) is kept, so "i'm
-// struggling to" cannot hide "struggling to think of one".
-func (lx *lexicon) find(s stream, from, to int) []hit {
-	var cands []hit
-	k0 := sort.SearchInts(s.idx, from)
-	for k := k0; k < len(s.idx); k++ {
-		ti := s.idx[k]
-		if ti >= to {
-			break
-		}
-		best := hit{hi: -1}
-		try := func(p *pattern) {
-			if end, ok := matchAt(s, k, p.parts, to); ok {
-				h := hit{lo: ti, hi: end, weight: p.weight, pat: p}
-				if h.weight > best.weight || (h.weight == best.weight && h.hi > best.hi) {
-					best = h
-				}
-			}
-		}
-		for _, p := range lx.byFirst[s.toks[ti].norm] {
-			try(p)
-		}
-		for _, p := range lx.prefix {
-			try(p)
-		}
-		if best.hi >= 0 {
-			cands = append(cands, best)
-		}
-	}
-	return resolveOverlaps(cands)
 }
 
 // maxCluster bounds the quadratic overlap resolution.
@@ -314,52 +287,6 @@ func resolveOverlaps(cands []hit) []hit {
 	return out
 }
 
-// matchAt matches parts from stream position k; it returns the end (in
-// full-token indices, exclusive) of the shortest match.
-func matchAt(s stream, k int, parts []part, to int) (int, bool) {
-	if len(parts) == 0 {
-		return s.idx[k-1] + 1, true
-	}
-	if k >= len(s.idx) || s.idx[k] >= to {
-		return 0, false
-	}
-	p := parts[0]
-	if p.kind == gapPart {
-		for skip := 0; skip <= 3; skip++ {
-			if k+skip > len(s.idx) {
-				break
-			}
-			if skip > 0 && s.toks[s.idx[k+skip-1]].brk {
-				break
-			}
-			if end, ok := matchAt(s, k+skip, parts[1:], to); ok {
-				return end, true
-			}
-		}
-		return 0, false
-	}
-	t := s.toks[s.idx[k]]
-	if !p.matches(t) {
-		// Speech puts soft adverbs between the words of a phrase ("I
-		// basically trusted", "I just assumed"): look through up to
-		// two of them, but never before the first word.
-		if skips := 0; k > 0 && softWords[t.norm] && !t.brk {
-			for skips < 2 && k < len(s.idx) && s.idx[k] < to && softWords[s.toks[s.idx[k]].norm] && !s.toks[s.idx[k]].brk {
-				k++
-				skips++
-			}
-			if k < len(s.idx) && s.idx[k] < to && p.matches(s.toks[s.idx[k]]) {
-				return matchAt(s, k, parts, to)
-			}
-		}
-		return 0, false
-	}
-	if len(parts) > 1 && t.brk {
-		return 0, false
-	}
-	return matchAt(s, k+1, parts[1:], to)
-}
-
 // softWords are adverbs and hedges that speakers drop between the words
 // of a phrase without changing it.
 var softWords = map[string]bool{
@@ -368,13 +295,4 @@ var softWords = map[string]bool{
 	"obviously": true, "also": true, "still": true, "even": true, "like": true, "kind": true,
 	"sort": true, "of": false, "genuinely": true, "truly": true, "completely": true, "personally": true,
 	"then": true, "naively": true, "wrongly": true, "mistakenly": true, "clearly": true,
-}
-
-// score adds the weights of the lexicon's matches in tokens [from, to).
-func (lx *lexicon) score(s stream, from, to int) float64 {
-	total := 0.0
-	for _, h := range lx.find(s, from, to) {
-		total += h.weight
-	}
-	return total
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"retake/assets"
@@ -65,11 +66,33 @@ func LoadRubric(id string) (*Rubric, error) {
 // MustRubric is LoadRubric for the rubrics compiled into the binary,
 // whose validity the tests guarantee.
 func MustRubric(id string) *Rubric {
-	r, err := LoadRubric(id)
+	r, err := cachedRubric(id)
 	if err != nil {
 		panic(err)
 	}
 	return r
+}
+
+var (
+	rubricMu    sync.Mutex
+	rubricCache = map[string]*Rubric{}
+)
+
+// cachedRubric is LoadRubric for the analyzer's hot path: the embedded
+// rubrics never change while the program runs. Callers must not modify
+// the result.
+func cachedRubric(id string) (*Rubric, error) {
+	rubricMu.Lock()
+	defer rubricMu.Unlock()
+	if r, ok := rubricCache[id]; ok {
+		return r, nil
+	}
+	r, err := LoadRubric(id)
+	if err != nil {
+		return nil, err
+	}
+	rubricCache[id] = r
+	return r, nil
 }
 
 // ClampTarget keeps a target length within the allowed range; zero

@@ -555,6 +555,9 @@ const lessonWindow = 25
 // sentiment ("...is really important", "you have to...", "be more
 // careful") rather than a fact or a practice.
 func (a *analysis) lessonSentiments() []hit {
+	if a.lessons != nil {
+		return *a.lessons
+	}
 	out := append([]hit(nil), a.d.hits["lesson-generic"]...)
 	sent := a.d.hits["lesson-sentiment"]
 	k := 0
@@ -575,6 +578,7 @@ func (a *analysis) lessonSentiments() []hit {
 		}
 		dedup = append(dedup, h)
 	}
+	a.lessons = &dedup
 	return dedup
 }
 

@@ -20,6 +20,10 @@ type token struct {
 	// filler marks "um", "uh" and kin: skipped by phrase matching.
 	filler bool
 	num    bool
+	// id is the word's id in the word lists' vocabulary (0 if no list
+	// mentions it); soft marks adverbs phrases may skip over.
+	id   int32
+	soft bool
 }
 
 // tokenize splits text into words. A word is a run of letters, digits

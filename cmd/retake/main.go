@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"sort"
+
+	_ "retake/internal/envlocale" // must run before Fyne reads the locale
 )
 
 func main() {

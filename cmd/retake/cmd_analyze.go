@@ -1,0 +1,209 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"retake/scoring"
+	"retake/scoring/transcript"
+)
+
+func init() {
+	register("analyze", "score a transcript against the rubric ([--json] [--target 2m15s] [--duration D] [--marks a,b,c,d] FILE|-)",
+		func(args []string) int { return cmdAnalyze(args, os.Stdin, os.Stdout, os.Stderr) })
+}
+
+// cmdAnalyze reads a transcript (a file or standard input), analyzes it
+// and prints the rubric card or its JSON form.
+func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	target := fs.String("target", "2m15s", "target answer length, 1m to 5m (2m15s or 2:15)")
+	dur := fs.String("duration", "", "the recording's length, when known (2m10s or 2:10)")
+	marks := fs.String("marks", "", "seconds at which sections 2..5 began, comma-separated")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: retake analyze [--json] [--target 2m15s] [--duration D] [--marks a,b,c,d] FILE|-")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorderFlags(args, map[string]bool{"json": true})); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	name := fs.Arg(0)
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "retake analyze: "+format+"\n", a...)
+		return 1
+	}
+	in := scoring.Input{}
+	t, err := parseClockFlag(*target)
+	if err != nil {
+		return fail("--target %q: %v", *target, err)
+	}
+	if t < scoring.MinTarget || t > scoring.MaxTarget {
+		return fail("--target %s: must be between 1:00 and 5:00", *target)
+	}
+	in.Target = t
+	if *dur != "" {
+		d, err := parseClockFlag(*dur)
+		if err != nil || d <= 0 {
+			return fail("--duration %q: not a positive duration such as 2m10s or 2:10", *dur)
+		}
+		in.RecordingS = d.Seconds()
+	}
+	if *marks != "" {
+		m, err := parseMarks(*marks)
+		if err != nil {
+			return fail("--marks %q: %v", *marks, err)
+		}
+		in.Marks = m
+	}
+	data, err := readTranscript(name, stdin)
+	if err != nil {
+		return fail("%s: %v", displayName(name), err)
+	}
+	tr, err := transcript.Parse(name, data)
+	if err != nil {
+		return fail("%s: %v", displayName(name), err)
+	}
+	in.Text, in.Cues = tr.Text, tr.Cues
+	rep := scoring.Analyze(in)
+	rep.QuoteFrom(string(data))
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return fail("write: %v", err)
+		}
+		return 0
+	}
+	if _, err := io.WriteString(stdout, scoring.RenderCard(rep)); err != nil {
+		return fail("write: %v", err)
+	}
+	return 0
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
+}
+
+// readTranscript reads at most one byte more than a transcript may hold,
+// so a huge file is refused without being read whole.
+func readTranscript(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		st, err := os.Stat(name)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, errors.New("no such file")
+			}
+			if errors.Is(err, os.ErrPermission) {
+				return nil, errors.New("permission denied")
+			}
+			return nil, err
+		}
+		if st.IsDir() {
+			return nil, errors.New("is a directory, not a transcript file")
+		}
+		if st.Size() > transcript.MaxBytes {
+			return nil, transcript.ErrTooLarge
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			if errors.Is(err, os.ErrPermission) {
+				return nil, errors.New("permission denied")
+			}
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, transcript.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if len(data) > transcript.MaxBytes {
+		return nil, transcript.ErrTooLarge
+	}
+	return data, nil
+}
+
+// parseClockFlag reads "2m15s", "135s", "2:15" or "135".
+func parseClockFlag(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if m, sec, ok := strings.Cut(s, ":"); ok {
+		mi, err1 := strconv.Atoi(m)
+		se, err2 := strconv.ParseFloat(sec, 64)
+		if err1 != nil || err2 != nil || mi < 0 || se < 0 || se >= 60 {
+			return 0, errors.New("not a length such as 2:15")
+		}
+		return time.Duration((float64(mi)*60 + se) * float64(time.Second)), nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return time.Duration(f * float64(time.Second)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, errors.New("not a length such as 2m15s or 2:15")
+	}
+	return d, nil
+}
+
+// parseMarks reads up to four increasing, non-negative seconds.
+func parseMarks(s string) ([]float64, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) > 4 {
+		return nil, errors.New("at most four marks (the starts of sections 2 to 5)")
+	}
+	var out []float64
+	for _, p := range parts {
+		d, err := parseClockFlag(p)
+		if err != nil || d < 0 {
+			return nil, fmt.Errorf("%q is not a number of seconds", strings.TrimSpace(p))
+		}
+		v := d.Seconds()
+		if len(out) > 0 && v < out[len(out)-1] {
+			return nil, errors.New("marks must not go backwards")
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// reorderFlags moves flags after the positional argument to the front,
+// so "analyze FILE --json" works like "analyze --json FILE". bools names
+// the flags that take no value.
+func reorderFlags(args []string, bools map[string]bool) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "-" || !strings.HasPrefix(a, "-") {
+			pos = append(pos, a)
+			continue
+		}
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if !strings.Contains(name, "=") && !bools[name] && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(flags, pos...)
+}

@@ -1,0 +1,141 @@
+package scoring
+
+// findAll runs every word list over the token stream in one pass and
+// returns each list's matches. At each start the heaviest (then the
+// longest) match of a list wins; where a list's matches from different
+// starts overlap, the heavier (then the longer, then the earlier) is
+// kept, so "i'm struggling to" cannot hide "struggling to think of one".
+func (ls *lexSet) findAll(s stream) [][]hit {
+	n := len(ls.lexicons)
+	cands := make([][]hit, n)
+	m := matcher{s: s, to: len(s.toks)}
+	best := make([]hit, n)
+	touched := make([]int, 0, 8)
+	try := func(r rootRef, k, ti int) {
+		m.best = best[r.lex]
+		m.walk(r.node, k+1, ti)
+		if m.best.hi >= 0 && best[r.lex].hi < 0 {
+			touched = append(touched, r.lex)
+		}
+		best[r.lex] = m.best
+	}
+	for i := range best {
+		best[i] = hit{hi: -1}
+	}
+	for k, ti := range s.idx {
+		t := &s.toks[ti]
+		if t.id > 0 {
+			for _, r := range ls.first[t.id] {
+				try(r, k, ti)
+			}
+		}
+		if t.num {
+			for _, r := range ls.numeric {
+				try(r, k, ti)
+			}
+		}
+		for _, r := range ls.prefix {
+			if r.node.part.matches(t) {
+				try(r, k, ti)
+			}
+		}
+		for _, li := range touched {
+			cands[li] = append(cands[li], best[li])
+			best[li] = hit{hi: -1}
+		}
+		touched = touched[:0]
+	}
+	for i := range cands {
+		cands[i] = resolveOverlaps(cands[i])
+	}
+	return cands
+}
+
+// matcher walks the pattern tries from one start token and keeps the
+// best match found.
+type matcher struct {
+	s    stream
+	to   int
+	best hit
+}
+
+// walk is called when node n has matched, with k the stream position of
+// the next token and lo the full-token index where the match began.
+func (m *matcher) walk(n *node, k, lo int) {
+	s := m.s
+	if n.end != nil && n.part.kind != gapPart {
+		h := hit{lo: lo, hi: s.idx[k-1] + 1, weight: n.end.weight, pat: n.end}
+		if m.best.hi < 0 || h.weight > m.best.weight || (h.weight == m.best.weight && h.hi > m.best.hi) {
+			m.best = h
+		}
+	}
+	if len(n.kids) == 0 || s.toks[s.idx[k-1]].brk {
+		return
+	}
+	kids := n.kids
+	if n.byWord != nil {
+		// Jump straight to the children that name this word, or the
+		// word after up to two soft adverbs.
+		for j, skips := k, 0; skips <= 2 && j < len(s.idx) && s.idx[j] < m.to; j, skips = j+1, skips+1 {
+			t := &s.toks[s.idx[j]]
+			if t.id > 0 {
+				for _, kid := range n.byWord[t.id] {
+					m.walk(kid, j+1, lo)
+				}
+			}
+			if !t.soft || t.brk {
+				break
+			}
+		}
+		kids = n.other
+	}
+	for _, kid := range kids {
+		if kid.part.kind == gapPart {
+			// Up to three words of anything, never past a sentence end.
+			for skip := 0; skip <= 3 && k+skip <= len(s.idx); skip++ {
+				if skip > 0 && (s.idx[k+skip-1] >= m.to || s.toks[s.idx[k+skip-1]].brk) {
+					break
+				}
+				m.walkKids(kid, k+skip, lo)
+			}
+			continue
+		}
+		m.step(kid, k, lo)
+	}
+}
+
+// walkKids tries the children of a gap node at stream position k.
+func (m *matcher) walkKids(gap *node, k, lo int) {
+	if k >= len(m.s.idx) || m.s.idx[k] >= m.to {
+		return
+	}
+	for _, kid := range gap.kids {
+		m.step(kid, k, lo)
+	}
+}
+
+// step tries to match node kid at stream position k, looking through up
+// to two soft adverbs ("I basically trusted") when the word itself does
+// not match.
+func (m *matcher) step(kid *node, k, lo int) {
+	s := m.s
+	if k >= len(s.idx) || s.idx[k] >= m.to {
+		return
+	}
+	if kid.part.matches(&s.toks[s.idx[k]]) {
+		m.walk(kid, k+1, lo)
+		return
+	}
+	j := k
+	for skips := 0; skips < 2 && j < len(s.idx) && s.idx[j] < m.to; skips++ {
+		t := &s.toks[s.idx[j]]
+		if !t.soft || t.brk {
+			return
+		}
+		j++
+		if j < len(s.idx) && s.idx[j] < m.to && kid.part.matches(&s.toks[s.idx[j]]) {
+			m.walk(kid, j+1, lo)
+			return
+		}
+	}
+}
