@@ -26,9 +26,12 @@ func (c confusion) recall() float64 {
 	return float64(c.tp) / float64(c.tp+c.fn)
 }
 
-func loadAnswers(t *testing.T) []labeledAnswer {
+func loadAnswers(t *testing.T, dir ...string) []labeledAnswer {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "answers", "*.txt"))
+	if len(dir) == 0 {
+		dir = []string{"testdata", "answers"}
+	}
+	paths, err := filepath.Glob(filepath.Join(append(dir, "*.txt")...))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no corpus answers: %v", err)
 	}
@@ -51,7 +54,18 @@ func loadAnswers(t *testing.T) []labeledAnswer {
 // corpus and fails when precision or recall over all killers drops
 // below 0.9. It always prints the per-flag figures.
 func TestKillerAccuracy(t *testing.T) {
-	answers := loadAnswers(t)
+	checkKillers(t, "corpus", loadAnswers(t))
+}
+
+// TestKillerAccuracyHeldOut scores the same flags on answers written
+// apart from the rules, by someone who saw neither the word lists nor the
+// corpus above. The first run (before any rule was changed with it in
+// view) is recorded in the issue notes; the bar here is the same.
+func TestKillerAccuracyHeldOut(t *testing.T) {
+	checkKillers(t, "held-out", loadAnswers(t, "testdata", "heldout", "answers"))
+}
+
+func checkKillers(t *testing.T, set string, answers []labeledAnswer) {
 	per := map[string]*confusion{}
 	for _, id := range killerIDs {
 		per[id] = &confusion{}
@@ -89,7 +103,7 @@ func TestKillerAccuracy(t *testing.T) {
 	if len(misses) > 0 {
 		t.Logf("errors:\n  %s", strings.Join(misses, "\n  "))
 	}
-	fmt.Printf("killer flags over %d answers: precision %.3f recall %.3f\n", len(answers), all.precision(), all.recall())
+	fmt.Printf("%s killer flags over %d answers: precision %.3f recall %.3f\n", set, len(answers), all.precision(), all.recall())
 	if all.precision() < 0.9 || all.recall() < 0.9 {
 		t.Errorf("killer precision %.3f, recall %.3f: both must be at least 0.9", all.precision(), all.recall())
 	}

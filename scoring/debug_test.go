@@ -16,7 +16,11 @@ func TestDumpAnswer(t *testing.T) {
 	if name == "" {
 		t.Skip("set RETAKE_DUMP=<answer file> to print the analyzer's reading")
 	}
-	b, err := os.ReadFile(filepath.Join("testdata", "answers", name))
+	dir := os.Getenv("RETAKE_DUMP_DIR")
+	if dir == "" {
+		dir = filepath.Join("testdata", "answers")
+	}
+	b, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}

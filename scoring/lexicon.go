@@ -82,7 +82,11 @@ type part struct {
 func (p *part) matches(t *token) bool {
 	switch p.kind {
 	case anyPart:
-		return true
+		// A wildcard stands for a word of a name or a noun phrase,
+		// never for the speaker or a form of "be": "the next one I
+		// never checked" and "the report was never checked" are not
+		// someone else failing.
+		return !wildcardStops[t.norm]
 	case numPart:
 		return t.num
 	}
@@ -285,6 +289,12 @@ func resolveOverlaps(cands []hit) []hit {
 		i = j
 	}
 	return out
+}
+
+// wildcardStops are the words a "*" part does not match.
+var wildcardStops = map[string]bool{
+	"i": true, "i'm": true, "i'd": true, "i've": true, "me": true, "my": true, "we": true,
+	"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true,
 }
 
 // softWords are adverbs and hedges that speakers drop between the words

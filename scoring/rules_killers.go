@@ -621,10 +621,64 @@ func (a *analysis) ruleRootCause() {
 		secs = append(secs, secSituation, secChange)
 	}
 	causes := a.hitsInSections("cues-rootcause", secs...)
+	// In a strength dressed up as a mistake, the "cause" explains the
+	// virtue ("because I want everything to be right"): it is no
+	// diagnosis.
+	if a.raised("fake-mistake") {
+		causes = a.outsideSentencesOf(causes, "fake-mistake")
+	}
 	if sumWeights(causes) >= 2 {
 		return
 	}
 	a.raise("no-root-cause", "", a.sectionLead(secRoot))
+}
+
+// raised reports whether a flag has been raised so far.
+func (a *analysis) raised(id string) bool {
+	for _, f := range a.flags {
+		if f.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideSentencesOf drops the hits that share a sentence with a span of
+// the given flag.
+func (a *analysis) outsideSentencesOf(hs []hit, id string) []hit {
+	var spans []Span
+	for _, f := range a.flags {
+		if f.ID == id {
+			spans = append(spans, f.Spans...)
+		}
+	}
+	var out []hit
+	for _, h := range hs {
+		lo, hi := a.sentenceBytes(h.lo)
+		inside := false
+		for _, sp := range spans {
+			if sp.Start >= lo && sp.Start < hi {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// sentenceBytes returns the byte range of the sentence holding token i.
+func (a *analysis) sentenceBytes(i int) (int, int) {
+	lo, hi := i, i
+	for lo > 0 && !a.d.toks[lo-1].brk {
+		lo--
+	}
+	for hi < len(a.d.toks)-1 && !a.d.toks[hi].brk {
+		hi++
+	}
+	return a.d.toks[lo].start, a.d.toks[hi].end
 }
 
 // joinQuoted lists span texts in quotes for a message.

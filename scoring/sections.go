@@ -35,8 +35,7 @@ func (d *doc) emissions() [][numSections]float64 {
 	add("lesson-generic", secChange, 0.8)
 	add("stakes", secMistake, 0.2)
 	add("stakes", secResponse, 0.2)
-	add("blame", secMistake, 1)
-	add("blame", secSituation, -0.5)
+	add("blame", secMistake, 0.5)
 	add("fake-mistake", secMistake, 0.8)
 	for u := range em {
 		for s := range em[u] {
