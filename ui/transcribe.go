@@ -20,28 +20,31 @@ const maxTranscriptOut = 10 << 20
 
 // SplitCommand splits a command template into arguments the way a shell
 // would for plain words, single and double quotes; it runs no shell, so
-// a file name with spaces or quotes cannot inject a command.
+// a file name with spaces or quotes cannot inject a command. It works on
+// bytes, since every separator is ASCII, so file names that are not
+// valid UTF-8 pass through unchanged.
 func SplitCommand(s string) ([]string, error) {
 	var args []string
-	var cur strings.Builder
+	var cur []byte
 	inWord := false
-	var quote rune
-	for _, r := range s {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
-		case quote != 0 && r == quote:
+		case quote != 0 && c == quote:
 			quote = 0
 		case quote != 0:
-			cur.WriteRune(r)
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t' || r == '\n':
+			cur = append(cur, c)
+		case c == '\'' || c == '"':
+			quote, inWord = c, true
+		case c == ' ' || c == '\t' || c == '\n':
 			if inWord {
-				args = append(args, cur.String())
-				cur.Reset()
+				args = append(args, string(cur))
+				cur = cur[:0]
 				inWord = false
 			}
 		default:
-			cur.WriteRune(r)
+			cur = append(cur, c)
 			inWord = true
 		}
 	}
@@ -49,7 +52,7 @@ func SplitCommand(s string) ([]string, error) {
 		return nil, fmt.Errorf("unclosed %c quote in the command", quote)
 	}
 	if inWord {
-		args = append(args, cur.String())
+		args = append(args, string(cur))
 	}
 	if len(args) == 0 {
 		return nil, errors.New("the command is empty")

@@ -117,3 +117,30 @@ func TestRunCommandProgressAndCancel(t *testing.T) {
 		t.Errorf("cancel took %v", d)
 	}
 }
+
+func FuzzLineWriter(f *testing.F) {
+	f.Add([]byte("loading\nprogress = 10%\r"), 3)
+	f.Add([]byte("no newline at all"), 1)
+	f.Add([]byte("\n\n\r\n"), 2)
+	f.Fuzz(func(t *testing.T, data []byte, chunk int) {
+		if chunk <= 0 {
+			chunk = 1
+		}
+		w := &lineWriter{progress: func(l string) {
+			if l == "" || strings.ContainsAny(l, "\r\n") {
+				t.Fatalf("progress line %q", l)
+			}
+		}}
+		for len(data) > 0 {
+			n := min(chunk, len(data))
+			if k, err := w.Write(data[:n]); k != n || err != nil {
+				t.Fatalf("Write = %d, %v", k, err)
+			}
+			data = data[n:]
+			if len(w.buf) > 4096+chunk {
+				t.Fatalf("buffer grew to %d", len(w.buf))
+			}
+		}
+		_ = w.last()
+	})
+}

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// BenchmarkWaveformDraw is one playhead frame of a wide window: it runs
+// at the UI rate while a take plays, so it must stay well under 33 ms.
+func BenchmarkWaveformDraw(b *testing.B) {
+	test.NewTempApp(b)
+	w := NewWaveform()
+	peaks := make([]Peak, waveBuckets)
+	for i := range peaks {
+		v := float32(math.Sin(float64(i) / 9))
+		peaks[i] = Peak{Min: -abs32(v), Max: abs32(v)}
+	}
+	w.SetData(peaks, []float64{10, 30, 55, 80}, 135*time.Second)
+	w.pos = 40 * time.Second
+	b.ReportAllocs()
+	for b.Loop() {
+		w.draw(1100, 80)
+	}
+}
+
+// BenchmarkCardShow fills the rubric card, which happens after every
+// analysis while the person types.
+func BenchmarkCardShow(b *testing.B) {
+	test.NewTempApp(b)
+	fu, err := LoadFollowups()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newCard(fu)
+	rep := sampleReport()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Show(rep)
+	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
