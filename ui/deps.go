@@ -30,6 +30,9 @@ type Recorder interface {
 	Level() Level
 	// Close releases the device.
 	Close() error
+	// Err delivers a failure that stopped a recording mid-take (a full
+	// disk, a device unplugged).
+	Err() <-chan error
 }
 
 // Player plays one audio file.

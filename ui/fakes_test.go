@@ -41,7 +41,10 @@ type fakeRecorder struct {
 	stopped bool
 	closed  bool
 	length  time.Duration
+	errc    chan error
 }
+
+func (r *fakeRecorder) Err() <-chan error { return r.errc }
 
 func (r *fakeRecorder) Start(path string) error { r.path = path; return nil }
 func (r *fakeRecorder) Stop() (time.Duration, error) {
@@ -201,7 +204,7 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 	h := &harness{
 		app:   test.NewTempApp(t),
 		clock: &fakeClock{now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)},
-		rec:   &fakeRecorder{},
+		rec:   &fakeRecorder{errc: make(chan error, 1)},
 		lib:   newFakeLibrary(t.TempDir()),
 		play:  &fakePlayer{dur: 30 * time.Second},
 		queue: make(chan func(), 4096),

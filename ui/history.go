@@ -259,7 +259,7 @@ func (h *History) confirmDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm("Delete take?", fmt.Sprintf("Move the take of %s to the trash? It can be restored from the trash folder.",
+	dialog.ShowConfirm("Delete take?", fmt.Sprintf("Move the take of %s to the trash? 'retake restore ID' brings it back.",
 		t.Created.Local().Format("2 Jan 15:04")), func(yes bool) {
 		if yes {
 			h.DeleteTake(t.ID)

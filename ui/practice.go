@@ -244,9 +244,20 @@ func (p *Practice) refresh() {
 		sec = p.a.rubric.Sections[0]
 	}
 	p.Prompt.SetText(sec.Title + ": " + sec.Prompt)
-	if p.rec != nil {
-		p.showLevel(p.rec.Level(), now)
+	if p.rec == nil {
+		return
 	}
+	select {
+	case err, ok := <-p.rec.Err():
+		if !ok || err == nil {
+			break
+		}
+		p.stop()
+		p.a.ShowError("Recording stopped", "The audio up to the failure is saved; free some disk space or reconnect the microphone, then record again", err)
+		return
+	default:
+	}
+	p.showLevel(p.rec.Level(), now)
 }
 
 func (p *Practice) showLevel(l Level, now time.Time) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -147,4 +148,23 @@ func TestTimerBarMarkup(t *testing.T) {
 	w := test.NewTempWindow(t, bar)
 	w.Resize(fyne.NewSize(900, 110))
 	test.AssertRendersToMarkup(t, "timerbar.xml", w.Canvas())
+}
+
+func TestRecorderFailureStopsTheTakeWithADialog(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.ui.Practice
+	test.Tap(p.Record)
+	h.clock.Advance(7)
+	h.rec.errc <- errors.New("write audio: no space left on device")
+	p.refresh()
+	h.settle()
+	if p.clock.Running() || !h.rec.stopped {
+		t.Error("take still running after the recorder failed")
+	}
+	if !h.errorShown() {
+		t.Error("no dialog for the failure")
+	}
+	if saved, _ := h.lib.Get("t01"); saved.Duration != 7*time.Second {
+		t.Errorf("saved duration %v, want the 7 s recorded", saved.Duration)
+	}
 }

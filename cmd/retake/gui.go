@@ -63,6 +63,7 @@ func newGUIRecorder(device string) (ui.Recorder, error) {
 
 func (g guiRecorder) Start(path string) error { return g.r.Start(path) }
 func (g guiRecorder) Close() error            { return g.r.Close() }
+func (g guiRecorder) Err() <-chan error       { return g.r.Err() }
 
 func (g guiRecorder) Stop() (time.Duration, error) {
 	info, err := g.r.Stop()
