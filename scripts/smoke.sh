@@ -102,6 +102,29 @@ for view in Practice Review History Settings; do
 	echo "smoke: $view ok (title '$title', standard deviation $sd) -> $shot"
 done
 
+# A rehearsal on the null backend: R starts it, the timer runs, R stops
+# it and the app moves to Review with the new take.
+xdotool windowfocus "$WID" 2>/dev/null
+xdotool key --clearmodifiers ctrl+1
+sleep 1
+xdotool key --clearmodifiers r
+sleep 4
+shot="$SHOTS/5-recording.png"
+import -window root "$shot" 2>/dev/null || fail "screenshot while recording failed"
+sig=$(identify -format '%#' "$shot")
+case " $sigs " in *" $sig "*) fail "the Practice view did not change while recording" ;; esac
+xdotool key --clearmodifiers r
+i=0
+until [ "$(xdotool getwindowname "$WID" 2>/dev/null)" = "Retake — Review" ]; do
+	i=$((i + 1)); [ $i -gt 25 ] && fail "stopping the rehearsal did not open Review"
+	sleep 0.2
+done
+sleep 1
+import -window root "$SHOTS/6-after-recording.png" 2>/dev/null
+echo "smoke: rehearsal ok (recorded, stopped, opened in Review) -> $shot"
+
 kill -0 "$APID" 2>/dev/null || fail "retake exited during the run"
-echo "smoke: PASS: 4 views checked, screenshots in $SHOTS"
+takes=$(ls "$RETAKE_DATA_DIR/takes" 2>/dev/null | wc -l)
+[ "$takes" -ge 2 ] || fail "the rehearsal stored no take in $RETAKE_DATA_DIR/takes (found $takes)"
+echo "smoke: PASS: 4 views and a rehearsal checked, screenshots in $SHOTS"
 exit 0

@@ -34,9 +34,12 @@ type Card struct {
 	selected  int
 }
 
+// noReport is what the card says before there is anything to score.
+const noReport = "No transcript yet: type one, import a file or run the transcriber."
+
 func newCard(f Followups) *Card {
 	c := &Card{followups: f, selected: -1}
-	c.Score = &widget.Label{Text: "No transcript yet: type one, import a file or run the transcriber.", Wrapping: fyne.TextWrapWord}
+	c.Score = &widget.Label{Text: noReport, Wrapping: fyne.TextWrapWord}
 	c.Sections = container.NewVBox()
 	c.Timing = NewBarChart(theme.ColorNameDisabled, theme.ColorNamePrimary)
 	c.Flags = container.NewVBox()
@@ -133,6 +136,19 @@ func (c *Card) Show(rep scoring.Report) {
 		c.Drill.SetText(strings.TrimSpace(b.String()))
 	}
 	// The rows changed size: lay the whole card out again.
+	c.Content.Refresh()
+}
+
+// Clear empties the card for a take without a transcript.
+func (c *Card) Clear() {
+	c.selected = -1
+	c.Score.TextStyle = fyne.TextStyle{}
+	c.Score.SetText(noReport)
+	c.Sections.Objects = nil
+	c.Timing.SetRows(nil)
+	c.FlagButtons, c.FlagTexts = nil, nil
+	c.Flags.Objects = nil
+	c.Drill.SetText("")
 	c.Content.Refresh()
 }
 

@@ -137,8 +137,12 @@ func (r *Review) Open(t Take) {
 		r.Card.Show(*t.Report)
 		r.showText(nil)
 	case strings.TrimSpace(t.Transcript) != "":
+		r.parsed = transcript.Transcript{}
+		r.Card.Clear()
 		r.scheduleAnalysis()
 	default:
+		r.parsed = transcript.Transcript{}
+		r.Card.Clear()
 		r.showText(nil)
 	}
 	if t.AudioPath != "" && r.a.deps.Peaks != nil {

@@ -236,3 +236,19 @@ func TestAnalyzerPanicBecomesADialog(t *testing.T) {
 		t.Errorf("dialog %v, text %q", h.errorShown(), r.Transcript.Text)
 	}
 }
+
+func TestOpeningATakeWithoutTranscriptClearsTheCard(t *testing.T) {
+	h := newHarness(t, nil)
+	r := h.ui.Review
+	openTake(h)
+	r.ImportTranscript("a.txt", []byte("I deleted the wrong table."))
+	h.settle()
+	if len(r.Card.Sections.Objects) == 0 {
+		t.Fatal("card empty after import")
+	}
+	r.Open(Take{ID: "fresh", Question: "Q", Score: -1})
+	h.settle()
+	if r.Report() != nil || len(r.Card.Sections.Objects) != 0 || r.Card.Score.Text != noReport || len(r.Highlight.Segments) != 0 {
+		t.Errorf("previous take's card or text still shown: %q", r.Card.Score.Text)
+	}
+}
