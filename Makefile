@@ -12,10 +12,12 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
 # Extra packages for the tests: speech fixtures, the Xvfb smoke test and
 # its screenshot checks.
 TEST_PKGS  := espeak-ng sox xvfb imagemagick xdotool
+# Extra tools for the comparison scripts under bench/ (not needed by tests).
+BENCH_PKGS := ffmpeg bc time
 
 export LANG := en_US.UTF-8
 
-.PHONY: all build run test vet unit smoke bench fuzz package deps deps-test clean
+.PHONY: all build run test vet unit smoke bench bench-scripts fuzz package deps deps-test clean
 
 all: build
 
@@ -45,8 +47,27 @@ test: vet unit smoke
 smoke: build
 	scripts/smoke.sh $(BIN)
 
+# bench runs every Go benchmark once; bench-scripts runs the comparisons
+# with outside tools (sox, ffmpeg, write-good, retext-passive).
 bench: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+
+bench-scripts: deps-test
+	@scripts/apt-deps.sh $(BENCH_PKGS)
+	@command -v npm >/dev/null 2>&1 || scripts/apt-deps.sh nodejs npm
+	bench/passive-peers/run.sh
+	bench/audio-peaks/run.sh
+	bench/audio-mp3/run.sh
+
+# fuzz gives each fuzz target a short run; FUZZTIME=5m for a longer one.
+FUZZTIME ?= 30s
+fuzz: deps-test
+	@for t in "FuzzParse ./scoring/transcript" "FuzzAnalyze ./scoring" "FuzzFind ./scoring/passive" \
+		"FuzzReader ./audio/wav" "FuzzMP3 ./audio" "FuzzDecodeTake ./take" "FuzzValidateID ./take" \
+		"FuzzRenderCard ./take" "FuzzSplitCommand ./ui" "FuzzLineWriter ./ui"; do \
+		set -- $$t; echo "== $$1 $$2"; \
+		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$1$$" -fuzztime $(FUZZTIME) $$2 || exit 1; \
+	done
 
 package: build
 	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
