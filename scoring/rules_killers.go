@@ -230,18 +230,15 @@ func (a *analysis) failedByOthers() []hit {
 	return out
 }
 
-var weWords = map[string]bool{"we": true, "we're": true, "we've": true, "we'd": true, "we'll": true, "us": true, "our": true, "ours": true, "ourselves": true}
-var iWords = map[string]bool{"i": true, "i'm": true, "i've": true, "i'd": true, "i'll": true, "me": true, "my": true, "myself": true, "mine": true}
 
 // personCounts counts first-person singular and plural words in the
 // given token range.
 func (a *analysis) personCounts(lo, hi int) (i, we int, weToks []int) {
 	for k := lo; k < hi; k++ {
-		w := a.d.toks[k].norm
-		switch {
-		case iWords[w]:
+		switch a.d.toks[k].person {
+		case 1:
 			i++
-		case weWords[w]:
+		case 2:
 			we++
 			weToks = append(weToks, k)
 		}
@@ -277,7 +274,7 @@ func (a *analysis) firstPersonRatio() float64 {
 func (a *analysis) weAfterSituation() int {
 	n := 0
 	for k, t := range a.d.toks {
-		if weWords[t.norm] && a.sectionOfTok(k) != secSituation {
+		if t.person == 2 && a.sectionOfTok(k) != secSituation {
 			n++
 		}
 	}

@@ -24,6 +24,8 @@ type token struct {
 	// mentions it); soft marks adverbs phrases may skip over.
 	id   int32
 	soft bool
+	// person is 1 for "I", "me", "my"..., 2 for "we", "us", "our"...
+	person int8
 }
 
 // tokenize splits text into words. A word is a run of letters, digits
@@ -64,11 +66,14 @@ func tokenize(text string) []token {
 		}
 		toks = append(toks, token{start: start, end: i, norm: normWord(text[start:i])})
 	}
+	toks = mergeNegations(toks)
 	for k := range toks {
-		toks[k].filler = pureFillers[toks[k].norm]
-		toks[k].num = isNumberWord(toks[k].norm)
+		w := toks[k].norm
+		toks[k].filler = pureFillers[w]
+		toks[k].num = isNumberWord(w)
+		toks[k].person = personOf(w)
 	}
-	return mergeNegations(toks)
+	return toks
 }
 
 func isWordStart(r rune) bool {
@@ -186,6 +191,17 @@ var numberWords = map[string]bool{
 	"hundred": true, "hundreds": true, "thousand": true, "thousands": true, "million": true,
 	"millions": true, "billion": true, "dozen": true, "dozens": true, "half": true,
 	"couple": true, "several": true, "k": true,
+}
+
+// personOf tells first-person singular words (1) from plural ones (2).
+func personOf(w string) int8 {
+	switch w {
+	case "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine":
+		return 1
+	case "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves":
+		return 2
+	}
+	return 0
 }
 
 func isNumberWord(w string) bool {
