@@ -230,7 +230,6 @@ func (a *analysis) failedByOthers() []hit {
 	return out
 }
 
-
 // personCounts counts first-person singular and plural words in the
 // given token range.
 func (a *analysis) personCounts(lo, hi int) (i, we int, weToks []int) {
