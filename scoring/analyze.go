@@ -51,6 +51,8 @@ func Analyze(in Input) Report {
 	rep.Sections = a.sectionResults(durS, r.Plan(in.Target))
 	if d.words > 0 {
 		a.ruleLength(durS, target)
+	}
+	if d.words >= minBalanceWords {
 		a.ruleBalance(rep.Sections)
 	}
 	rep.Passive = []Span{}
@@ -62,6 +64,10 @@ func Analyze(in Input) Report {
 	rep.Score = a.overall(rep.Sections)
 	return rep
 }
+
+// minBalanceWords is the length below which section shares say too
+// little to judge the balance of an answer.
+const minBalanceWords = 80
 
 // dropCuelessSections removes a decoded section none of whose units
 // carries a single cue of its own: the decoder placed it by position

@@ -36,6 +36,14 @@ func (a *analysis) aboutSpeaker(i int) bool {
 	u := a.d.units[a.d.tokUnit[i]]
 	for k := i; k >= u.lo && k >= i-8; k-- {
 		w := a.d.toks[k].norm
+		if w == "my" {
+			// "my mistake is..." is about the speaker, "my manager
+			// was..." about someone else.
+			if selfNouns[a.d.normAt(k+1)] || selfNouns[a.d.normAt(k+2)] {
+				return true
+			}
+			continue
+		}
 		if firstPersonWords[w] {
 			return true
 		}
@@ -44,6 +52,12 @@ func (a *analysis) aboutSpeaker(i int) bool {
 		}
 	}
 	return false
+}
+
+// selfNouns follow "my" when the speaker talks about their own error.
+var selfNouns = map[string]bool{
+	"mistake": true, "problem": true, "weakness": true, "flaw": true, "error": true, "issue": true,
+	"fault": true, "downside": true, "tendency": true, "habit": true, "failing": true, "trouble": true,
 }
 
 // ruleFakeMistake: a strength or a flattering trait offered as the error.
