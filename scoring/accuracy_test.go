@@ -65,6 +65,12 @@ func TestKillerAccuracyHeldOut(t *testing.T) {
 	checkKillers(t, "held-out", loadAnswers(t, "testdata", "heldout", "answers"))
 }
 
+// TestKillerAccuracyHeldOut2 is a second set written apart from the
+// rules, kept unseen until the analyzer was otherwise finished.
+func TestKillerAccuracyHeldOut2(t *testing.T) {
+	checkKillers(t, "held-out 2", loadAnswers(t, "testdata", "heldout2", "answers"))
+}
+
 func checkKillers(t *testing.T, set string, answers []labeledAnswer) {
 	per := map[string]*confusion{}
 	for _, id := range killerIDs {

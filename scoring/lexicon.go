@@ -83,9 +83,9 @@ func (p *part) matches(t *token) bool {
 	switch p.kind {
 	case anyPart:
 		// A wildcard stands for a word of a name or a noun phrase,
-		// never for the speaker or a form of "be": "the next one I
-		// never checked" and "the report was never checked" are not
-		// someone else failing.
+		// never for a pronoun, a form of "be" or a joining word: "the
+		// next one I never checked" and "the report was never checked"
+		// are not someone else failing.
 		return !wildcardStops[t.norm]
 	case numPart:
 		return t.num
@@ -295,6 +295,8 @@ func resolveOverlaps(cands []hit) []hit {
 var wildcardStops = map[string]bool{
 	"i": true, "i'm": true, "i'd": true, "i've": true, "me": true, "my": true, "we": true,
 	"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true,
+	"i'll": true, "that": true, "which": true, "who": true, "they": true, "he": true, "she": true,
+	"it": true, "you": true, "and": true, "but": true, "so": true, "because": true, "to": true,
 }
 
 // softWords are adverbs and hedges that speakers drop between the words

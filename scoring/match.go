@@ -90,27 +90,26 @@ func (m *matcher) walk(n *node, k, lo int) {
 		kids = n.other
 	}
 	for _, kid := range kids {
-		if kid.part.kind == gapPart {
-			// Up to three words of anything, never past a sentence end.
-			for skip := 0; skip <= 3 && k+skip <= len(s.idx); skip++ {
-				if skip > 0 && (s.idx[k+skip-1] >= m.to || s.toks[s.idx[k+skip-1]].brk) {
-					break
-				}
-				m.walkKids(kid, k+skip, lo)
-			}
-			continue
-		}
-		m.step(kid, k, lo)
+		m.enter(kid, k, lo)
 	}
 }
 
-// walkKids tries the children of a gap node at stream position k.
-func (m *matcher) walkKids(gap *node, k, lo int) {
-	if k >= len(m.s.idx) || m.s.idx[k] >= m.to {
+// enter tries node kid at stream position k: a gap passes over up to
+// three words (never past a sentence end) to its own children, any other
+// part must match the word there.
+func (m *matcher) enter(kid *node, k, lo int) {
+	s := m.s
+	if kid.part.kind != gapPart {
+		m.step(kid, k, lo)
 		return
 	}
-	for _, kid := range gap.kids {
-		m.step(kid, k, lo)
+	for skip := 0; skip <= 3 && k+skip < len(s.idx) && s.idx[k+skip] < m.to; skip++ {
+		if skip > 0 && s.toks[s.idx[k+skip-1]].brk {
+			break
+		}
+		for _, gk := range kid.kids {
+			m.enter(gk, k+skip, lo)
+		}
 	}
 }
 

@@ -161,13 +161,19 @@ func (a *analysis) ruleClaimsImmunity() {
 // person outside the Situation: the weight of "I skipped", "I assumed",
 // "my mistake was" and the like.
 func (a *analysis) ownership() float64 {
-	own := 0.0
+	// "I assumed" is both a mistake and a cause cue: count each start
+	// once, at its heavier weight.
+	best := map[int]float64{}
 	for _, name := range []string{"cues-mistake", "cues-rootcause"} {
 		for _, h := range a.hitsInSections(name, secMistake, secRoot, secResponse, secChange) {
-			if a.owned(h) {
-				own += h.weight
+			if a.owned(h) && h.weight > best[h.lo] {
+				best[h.lo] = h.weight
 			}
 		}
+	}
+	own := 0.0
+	for _, w := range best {
+		own += w
 	}
 	return own
 }
@@ -251,7 +257,7 @@ func (a *analysis) personCounts(lo, hi int) (i, we int, weToks []int) {
 		switch a.d.toks[k].person {
 		case 1:
 			i++
-		case 2:
+		case 2, 3:
 			we++
 			weToks = append(weToks, k)
 		}
@@ -283,15 +289,16 @@ func (a *analysis) firstPersonRatio() float64 {
 	return float64(i) / float64(i+we)
 }
 
-// weAfterSituation counts plural first-person words after the Situation.
-func (a *analysis) weAfterSituation() int {
-	n := 0
+// weAfterSituation returns the tokens of "we" as a subject after the
+// Situation.
+func (a *analysis) weAfterSituation() []int {
+	var out []int
 	for k, t := range a.d.toks {
 		if t.person == 2 && a.sectionOfTok(k) != secSituation {
-			n++
+			out = append(out, k)
 		}
 	}
-	return n
+	return out
 }
 
 // ruleBlameDiffusion: someone else, "we" or "the team" carries the
@@ -322,28 +329,13 @@ func (a *analysis) ruleBlameDiffusion() {
 		}
 	}
 	fire := b >= 2 && (own < 2.5 || b >= own+1 || before >= 2)
-	// A mistake told entirely as "we": plural subjects and no "I".
-	if lo, hi := a.sectionTokens(secMistake); lo >= 0 {
-		i, we, weToks := a.personCounts(lo, hi)
-		if we >= 2 && i == 0 && own < 2.5 {
-			fire = true
-			for _, k := range weToks {
-				if len(spans) < 6 {
-					spans = append(spans, a.timed(a.d.span(k, k+1), k))
-				}
-			}
-		}
-	}
 	// The whole story told as "we": the speaker is nearly absent after
 	// the Situation.
-	if r, we := a.firstPersonRatio(), a.weAfterSituation(); r <= 0.25 && we >= 4 && own < 2.5 {
+	if r, we := a.firstPersonRatio(), a.weAfterSituation(); r <= 0.25 && len(we) >= 4 && own < 2.5 {
 		fire = true
-	}
-	if r := a.firstPersonRatio(); r < 0.3 && own < 4 {
-		if l, h := a.sectionTokens(secMistake); l >= 0 {
-			_, we, _ := a.personCounts(l, h)
-			if we >= 2 {
-				fire = true
+		for _, k := range we {
+			if len(spans) < 6 {
+				spans = append(spans, a.timed(a.d.span(k, k+1), k))
 			}
 		}
 	}
@@ -412,8 +404,8 @@ func (a *analysis) datedAfter(p passiveHit) bool {
 // clause counts its impact cues ("lost", "delayed", "complained") plus
 // its quantities and parties ("1,200 customers", "$4,000", "the CFO");
 // quantities in a clause with no impact cue are scale, not stakes ("we
-// have 3,000 customers"), and count a little. Cues in the Situation and
-// the behavioral change count half.
+// have 3,000 customers"), and count a little. Cues in the behavioral
+// change count half.
 func (a *analysis) stakesWeight() float64 {
 	impact := make([]float64, len(a.d.units))
 	qty := make([]float64, len(a.d.units))
@@ -431,10 +423,10 @@ func (a *analysis) stakesWeight() float64 {
 		if impact[u] > 0 {
 			uw = impact[u] + qty[u]
 		}
-		if s := a.sec[u]; s == secSituation || s == secChange {
-			if len(a.d.units) > 2 {
-				uw /= 2
-			}
+		// Numbers in the behavioral change are usually its evidence
+		// ("it has caught two since"), not the mistake's cost.
+		if a.sec[u] == secChange && len(a.d.units) > 2 {
+			uw /= 2
 		}
 		w += uw
 	}

@@ -24,7 +24,8 @@ type token struct {
 	// mentions it); soft marks adverbs phrases may skip over.
 	id   int32
 	soft bool
-	// person is 1 for "I", "me", "my"..., 2 for "we", "us", "our"...
+	// person is 1 for "I", "me", "my"..., 2 for "we" as a subject
+	// ("we", "we'd"...), 3 for "us", "our"...
 	person int8
 }
 
@@ -193,13 +194,16 @@ var numberWords = map[string]bool{
 	"couple": true, "several": true, "k": true,
 }
 
-// personOf tells first-person singular words (1) from plural ones (2).
+// personOf tells first-person singular words (1) from plural subjects
+// (2) and other plural forms (3).
 func personOf(w string) int8 {
 	switch w {
 	case "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine":
 		return 1
-	case "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves":
+	case "we", "we're", "we've", "we'd", "we'll":
 		return 2
+	case "us", "our", "ours", "ourselves":
+		return 3
 	}
 	return 0
 }
