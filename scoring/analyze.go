@@ -211,6 +211,9 @@ func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult 
 			a.scoreSection(s, lo, ranges[s][1], &out[s])
 		} else {
 			out[s].Reasons = append(out[s].Reasons, "Missing: "+a.rubric.Sections[s].Prompt)
+			if s == secRoot && sumWeights(a.hitsInSections("cues-rootcause", secMistake, secResponse)) >= 2 {
+				out[s].Reasons = append(out[s].Reasons, "The cause is there, folded into another section: give it sentences of its own and go one level deeper.")
+			}
 		}
 	}
 	return out
