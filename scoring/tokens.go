@@ -36,7 +36,13 @@ func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordStart(r) {
 			if len(toks) > 0 {
 				markBreak(&toks[len(toks)-1], text, i, r)
@@ -47,8 +53,12 @@ func tokenize(text string) []token {
 		start := i
 		i += size
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			if r >= utf8.RuneSelf && isWordRune(r) {
 				i += size
 				continue
 			}
@@ -70,12 +80,20 @@ func tokenize(text string) []token {
 	toks = mergeNegations(toks)
 	for k := range toks {
 		w := toks[k].norm
-		toks[k].filler = pureFillers[w]
+		toks[k].filler = len(w) <= 4 && pureFillers[w]
 		toks[k].num = isNumberWord(w)
 		toks[k].person = personOf(w)
 	}
 	return toks
 }
+
+// asciiWord marks the ASCII letters and digits, which continue a word.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isWordStart(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '\u00a3' || r == '\u20ac'
@@ -138,8 +156,10 @@ func normWord(w string) string {
 	if strings.ContainsRune(w, '\u2019') {
 		w = strings.ReplaceAll(w, "\u2019", "'")
 	}
-	if r, ok := apostropheless[w]; ok {
-		return r
+	if len(w) >= 2 && len(w) <= 8 {
+		if r, ok := apostropheless[w]; ok {
+			return r
+		}
 	}
 	return w
 }
@@ -209,6 +229,9 @@ func personOf(w string) int8 {
 }
 
 func isNumberWord(w string) bool {
+	if c := w[0]; c < utf8.RuneSelf && !('a' <= c && c <= 'z') {
+		return '0' <= c && c <= '9' || c == '$' || strings.ContainsAny(w, "0123456789")
+	}
 	if numberWords[w] {
 		return true
 	}
