@@ -69,10 +69,14 @@ fuzz: deps-test
 		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$1$$" -fuzztime $(FUZZTIME) $$2 || exit 1; \
 	done
 
+# package wraps the built binary with its icon and desktop entry into an
+# archive that installs with `make install` (system) or `make user-install`.
+# fyne reads FyneApp.toml from --src; with --executable it does not rebuild.
 package: build
 	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
-	cd build && $$($(GO) env GOPATH)/bin/fyne package --os linux --src .. --executable retake --release
-	@ls -l build/*.tar.xz
+	$$($(GO) env GOPATH)/bin/fyne package --os linux --src . --executable $(BIN)
+	mv -f Retake.tar.xz build/Retake.tar.xz
+	@ls -l build/Retake.tar.xz
 
 clean:
 	rm -rf build
