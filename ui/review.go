@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,11 +56,14 @@ type Review struct {
 	Content   fyne.CanvasObject
 
 	textSplit *container.Split
-	take      Take
-	srcName   string
-	parsed    transcript.Transcript
-	report    *scoring.Report
-	loading   bool
+	// bigText holds a transcript too long to edit in the entry, which is
+	// then disabled; empty otherwise.
+	bigText string
+	take    Take
+	srcName string
+	parsed  transcript.Transcript
+	report  *scoring.Report
+	loading bool
 
 	gen     atomic.Int64
 	timer   *time.Timer
@@ -78,7 +82,7 @@ func newReview(a *App) *Review {
 	r.Waveform.OnSeek = r.seek
 	r.Play = &widget.Button{Text: "Play (P)", Icon: theme.MediaPlayIcon(), OnTapped: r.TogglePlay}
 	r.PosLabel = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
-	r.Transcript = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Type or paste what you said, or import a .txt, .md, .srt or .vtt file."}
+	r.Transcript = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: typeHere}
 	r.Transcript.OnChanged = func(string) {
 		if !r.loading {
 			r.scheduleAnalysis()
@@ -126,7 +130,7 @@ func (r *Review) Open(t Take) {
 	}
 	r.Info.SetText(fmt.Sprintf("%s\n%s · %s · %s", t.Question, when, clock(t.Duration.Seconds()), story))
 	r.loading = true
-	r.Transcript.SetText(t.Transcript)
+	r.setText(t.TranscriptName, t.Transcript)
 	r.loading = false
 	r.Waveform.SetData(nil, t.Marks, t.Duration)
 	r.Waveform.SetPosition(0)
@@ -148,6 +152,66 @@ func (r *Review) Open(t Take) {
 	if t.AudioPath != "" && r.a.deps.Peaks != nil {
 		r.loadWaveform(t)
 	}
+}
+
+// typeHere is the entry's prompt when empty.
+const typeHere = "Type or paste what you said, or import a .txt, .md, .srt or .vtt file."
+
+// Fyne's entry re-wraps a paragraph in time that grows with the square of
+// its length, so long lines are shown unwrapped and very long
+// transcripts are analysed without being put in the entry at all. A
+// spoken answer is a few kilobytes; these limits only bite on unusual
+// files.
+const (
+	maxWrapLine  = 2 << 10
+	maxEditBytes = 256 << 10
+	// maxShowBytes bounds the highlight view, a rich text with the same
+	// cost; above it the view shows excerpts around the flagged words.
+	maxShowBytes = 8 << 10
+	// overviewBytes is how much of a long transcript the highlight view
+	// shows before a flag is picked.
+	overviewBytes = 2 << 10
+)
+
+// setText puts a transcript in the entry, or holds it aside when it is
+// too long to edit there. The caller sets r.loading around it.
+func (r *Review) setText(name, text string) {
+	r.Transcript.Wrapping = fyne.TextWrapWord
+	if longestLine(text) > maxWrapLine {
+		r.Transcript.Wrapping = fyne.TextWrapOff
+	}
+	if len(text) > maxEditBytes {
+		r.bigText = text
+		r.Transcript.SetText("")
+		r.Transcript.PlaceHolder = fmt.Sprintf("%s is %d KB, too long to edit here: it is analysed as imported. Import a shorter file to edit it.", filepath.Base(name), len(text)>>10)
+		r.Transcript.Disable()
+		return
+	}
+	r.bigText = ""
+	r.Transcript.PlaceHolder = typeHere
+	r.Transcript.Enable()
+	r.Transcript.SetText(text)
+}
+
+// text is the transcript being reviewed.
+func (r *Review) text() string {
+	if r.bigText != "" {
+		return r.bigText
+	}
+	return r.Transcript.Text
+}
+
+func longestLine(s string) int {
+	longest := 0
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			i = len(s)
+		}
+		longest = max(longest, i)
+		s = s[min(i+1, len(s)):]
+	}
+	return longest
 }
 
 func (r *Review) loadWaveform(t Take) {
@@ -206,7 +270,7 @@ func (r *Review) scheduleAnalysis() {
 	if r.timer != nil && r.timer.Stop() {
 		r.pending.Done()
 	}
-	text, name, take := r.Transcript.Text, r.srcName, r.take
+	text, name, take := r.text(), r.srcName, r.take
 	target := r.a.Target()
 	r.pending.Add(1)
 	r.timer = time.AfterFunc(analysisDelay, func() {
@@ -310,7 +374,7 @@ func (r *Review) ImportTranscript(name string, data []byte) {
 	}
 	r.srcName = filepath.Base(name)
 	r.loading = true
-	r.Transcript.SetText(string(data))
+	r.setText(name, string(data))
 	r.loading = false
 	r.scheduleAnalysis()
 }
@@ -394,38 +458,76 @@ func (r *Review) showText(spans []scoring.Span) {
 			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
 		}
 	}
+	big := len(text) > maxShowBytes
 	for _, s := range sp {
 		if s.Start < at || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
-		plain(text[at:s.Start])
+		if big {
+			plain(" … " + excerpt(text, max(s.Start-excerptBytes, at), s.Start))
+		} else {
+			plain(text[at:s.Start])
+		}
 		segs = append(segs, &widget.TextSegment{Text: squeeze(text[s.Start:s.End]), Style: highlightStyle})
 		at = s.End
+		if big {
+			plain(excerpt(text, at, min(at+excerptBytes, len(text))) + " … ")
+		}
 	}
-	plain(text[at:])
+	switch {
+	case !big:
+		plain(text[at:])
+	case len(sp) == 0:
+		plain(excerpt(text, 0, overviewBytes) + " … (the transcript is long; pick a flag to see its words in context)")
+	}
 	r.Highlight.Segments = segs
 	r.Highlight.Refresh()
 }
 
+// excerptBytes is the context shown either side of a flagged span in a
+// long transcript.
+const excerptBytes = 160
+
+// excerpt is text[from:to] widened to whole UTF-8 characters.
+func excerpt(text string, from, to int) string {
+	for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	return text[from:to]
+}
+
 // squeeze collapses runs of white space, including the blanked-out cue
-// numbers and timings of subtitle files, to single spaces, keeping one at
-// either end so words on both sides of a highlight stay apart.
+// numbers and timings of subtitle files, to one space, or to one line
+// break where the run held one, so cues and paragraphs keep their own
+// lines (which also keeps the rich text's line wrapping cheap).
 func squeeze(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		if s == "" {
-			return ""
+	var b strings.Builder
+	space, newline := false, false
+	flush := func() {
+		switch {
+		case newline:
+			b.WriteByte('\n')
+		case space:
+			b.WriteByte(' ')
 		}
-		return " "
+		space, newline = false, false
 	}
-	out := strings.Join(f, " ")
-	if strings.TrimLeftFunc(s, unicode.IsSpace) != s {
-		out = " " + out
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			newline = true
+		case unicode.IsSpace(r):
+			space = true
+		default:
+			flush()
+			b.WriteRune(r)
+		}
 	}
-	if strings.TrimRightFunc(s, unicode.IsSpace) != s {
-		out += " "
-	}
-	return out
+	flush()
+	return b.String()
 }
 
 // Highlighted returns the words currently marked in the transcript.

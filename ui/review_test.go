@@ -5,9 +5,11 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"retake/scoring"
 )
@@ -75,11 +77,20 @@ func TestImportRefusesBadFileAndKeepsText(t *testing.T) {
 // flagReport is a fixed report for the flag tests: the analyzer's rules
 // are tested in scoring; here only the card's behaviour matters.
 func flagAnalyzer(calls *atomic.Int32) func(scoring.Input) scoring.Report {
+	return phraseAnalyzer(calls, true)
+}
+
+// phraseAnalyzer is flagAnalyzer, optionally without the real rules, whose
+// cost on a huge transcript belongs to scoring's benchmarks, not here.
+func phraseAnalyzer(calls *atomic.Int32, real bool) func(scoring.Input) scoring.Report {
 	return func(in scoring.Input) scoring.Report {
 		calls.Add(1)
 		// Only this flag, whatever the real rules find, so the test
 		// pins the card's behaviour rather than the analyzer's.
-		rep := scoring.Analyze(in)
+		var rep scoring.Report
+		if real {
+			rep = scoring.Analyze(in)
+		}
 		rep.Flags = nil
 		phrase := "tests weren't run"
 		if i := strings.Index(in.Text, phrase); i >= 0 {
@@ -250,5 +261,52 @@ func TestOpeningATakeWithoutTranscriptClearsTheCard(t *testing.T) {
 	h.settle()
 	if r.Report() != nil || len(r.Card.Sections.Objects) != 0 || r.Card.Score.Text != noReport || len(r.Highlight.Segments) != 0 {
 		t.Errorf("previous take's card or text still shown: %q", r.Card.Score.Text)
+	}
+}
+
+func TestLongTranscripts(t *testing.T) {
+	var calls atomic.Int32
+	h := newHarness(t, func(d *Deps) { d.Analyze = phraseAnalyzer(&calls, false) })
+	r := h.ui.Review
+	openTake(h)
+
+	oneLine := strings.Repeat("I pushed the change on a Friday. ", 100)
+	r.ImportTranscript("line.txt", []byte(oneLine))
+	h.settle()
+	if r.Transcript.Wrapping != fyne.TextWrapOff || r.Transcript.Disabled() {
+		t.Errorf("a %d-byte line: wrapping %v, disabled %v", len(oneLine), r.Transcript.Wrapping, r.Transcript.Disabled())
+	}
+
+	big := strings.Repeat("We shipped on time and nothing happened.\n", 8000) + "Then the tests weren't run.\n"
+	r.ImportTranscript("huge.txt", []byte(big))
+	h.settle()
+	if !r.Transcript.Disabled() || r.Transcript.Text != "" || !strings.Contains(r.Transcript.PlaceHolder, "too long to edit") {
+		t.Errorf("huge transcript went into the entry (disabled %v)", r.Transcript.Disabled())
+	}
+	if r.Report() == nil || len(r.Card.FlagButtons) != 1 {
+		t.Fatal("huge transcript was not analysed in full")
+	}
+	test.Tap(r.Card.FlagButtons[0])
+	shown := 0
+	for _, s := range r.Highlight.Segments {
+		shown += len(s.(*widget.TextSegment).Text)
+	}
+	if got := r.Highlighted(); len(got) != 1 || got[0] != "tests weren't run" || shown > 1000 {
+		t.Errorf("highlight %q in %d shown bytes", got, shown)
+	}
+	stored, _ := h.lib.Get("t90")
+	if stored.Transcript != big {
+		t.Error("huge transcript not stored whole")
+	}
+}
+
+func TestExcerptKeepsWholeCharacters(t *testing.T) {
+	s := "née café"
+	for from := 0; from <= len(s); from++ {
+		for to := from; to <= len(s); to++ {
+			if e := excerpt(s, from, to); !utf8.ValidString(e) {
+				t.Fatalf("excerpt(%d, %d) = %q", from, to, e)
+			}
+		}
 	}
 }
