@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"sync"
 	"testing"
@@ -46,7 +47,12 @@ type fakeRecorder struct {
 
 func (r *fakeRecorder) Err() <-chan error { return r.errc }
 
-func (r *fakeRecorder) Start(path string) error { r.path = path; return nil }
+// Start creates the file, as the real recorder does, so the library can
+// tell a recorded take from a silent rehearsal.
+func (r *fakeRecorder) Start(path string) error {
+	r.path = path
+	return os.WriteFile(path, nil, 0o600)
+}
 func (r *fakeRecorder) Stop() (time.Duration, error) {
 	r.stopped = true
 	return r.length, nil
@@ -143,7 +149,13 @@ func (l *fakeLibrary) update(id string, f func(*Take)) (Take, error) {
 }
 
 func (l *fakeLibrary) Finish(id string, d time.Duration, marks []float64) (Take, error) {
-	return l.update(id, func(t *Take) { t.Duration, t.Marks = d, marks })
+	return l.update(id, func(t *Take) {
+		t.Duration, t.Marks = d, marks
+		// Like the real adapter: no audio file, no audio path.
+		if _, err := os.Stat(t.AudioPath); err != nil {
+			t.AudioPath = ""
+		}
+	})
 }
 
 func (l *fakeLibrary) SetTranscript(id, name, text string, rep scoring.Report) (Take, error) {

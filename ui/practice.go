@@ -208,6 +208,19 @@ func (p *Practice) stop() {
 		} else {
 			take = saved
 		}
+	} else if p.a.deps.Library != nil && elapsed > 0 {
+		// A silent rehearsal keeps its timing as a take without audio,
+		// so the transcript typed for it in Review is stored and it
+		// counts in the history like any other.
+		t, err := p.a.deps.Library.Create(p.a.questions[p.qIndex])
+		if err == nil {
+			t, err = p.a.deps.Library.Finish(t.ID, elapsed, marks)
+		}
+		if err != nil {
+			p.a.ShowError("Could not save the silent rehearsal", "Its timing is shown in Review but not kept; check that the data folder is writable", err)
+		} else {
+			take = t
+		}
 	}
 	p.Record.SetText("Record (R)")
 	p.Record.SetIcon(theme.MediaRecordIcon())

@@ -90,10 +90,16 @@ func TestNoMicrophoneStillRunsTheTimer(t *testing.T) {
 		t.Errorf("timer did not run: %v %q", p.Bar.State(0), p.Bar.TimeText(1))
 	}
 	test.Tap(p.Record)
-	if takes, _ := h.lib.List(); len(takes) != 0 {
-		t.Errorf("a silent rehearsal stored %d takes", len(takes))
+	// The rehearsal is kept as a take without audio, with its timing, so
+	// a transcript typed for it is not lost.
+	takes, _ := h.lib.List()
+	if len(takes) != 1 {
+		t.Fatalf("a silent rehearsal stored %d takes, want 1", len(takes))
 	}
-	if r := h.ui.Review; !strings.Contains(r.Info.Text, "silent rehearsal") {
+	if got := takes[0]; len(got.Marks) != 1 || got.Marks[0] != 20 || got.Duration != 24*time.Second {
+		t.Errorf("silent take kept marks %v and duration %v, want [20] and 24s", got.Marks, got.Duration)
+	}
+	if r := h.ui.Review; !strings.Contains(r.Info.Text, "no audio") {
 		t.Errorf("review info = %q", r.Info.Text)
 	}
 }

@@ -127,6 +127,9 @@ func (r *Review) Open(t Take) {
 	when := "silent rehearsal, not saved"
 	if t.ID != "" {
 		when = t.Created.Local().Format("2 Jan 2006 15:04")
+		if t.AudioPath == "" {
+			when += " · no audio"
+		}
 	}
 	r.Info.SetText(fmt.Sprintf("%s\n%s · %s · %s", t.Question, when, clock(t.Duration.Seconds()), story))
 	r.loading = true

@@ -20,7 +20,7 @@ import (
 // runGUI opens the desktop app. The take library honours RETAKE_DATA_DIR
 // and the audio package RETAKE_AUDIO_BACKEND, as the commands do.
 func runGUI() int {
-	a := app.NewWithID("app.retake.desktop")
+	a := app.NewWithID("app.retake.Retake")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	w := a.NewWindow("Retake")
 	w.Resize(fyne.NewSize(1100, 760))
@@ -129,7 +129,11 @@ func uiTake(t *take.Take) ui.Take {
 		out.Question = t.Question.ID
 	}
 	if t.Audio != "" {
-		out.AudioPath = t.AudioPath()
+		// A silent rehearsal has no audio file; the view then shows no
+		// waveform rather than an error.
+		if _, err := os.Stat(t.AudioPath()); err == nil {
+			out.AudioPath = t.AudioPath()
+		}
 	}
 	if name, ok := strings.CutPrefix(t.TranscriptSource, "file:"); ok {
 		out.TranscriptName = name
@@ -208,7 +212,17 @@ func (g guiLibrary) Finish(id string, d time.Duration, marks []float64) (ui.Take
 
 // SetTranscript stores the text; the library computes and stores its
 // own report from it, with the same analyzer the view used.
-func (g guiLibrary) SetTranscript(id, name, text string, _ scoring.Report) (ui.Take, error) {
+func (g guiLibrary) SetTranscript(id, name, text string, rep scoring.Report) (ui.Take, error) {
+	// The stored report must be planned for the same target length as
+	// the one on screen: keep the take's target in step with the view's.
+	if rep.TargetS > 0 {
+		if t, err := g.l.Get(id); err == nil && t.TargetS != rep.TargetS {
+			t.TargetS = rep.TargetS
+			if err := g.l.Save(t); err != nil {
+				return ui.Take{}, err
+			}
+		}
+	}
 	source := take.SourceTyped
 	if name != "" {
 		source = take.FileSource(name)
