@@ -68,29 +68,13 @@ func (r *Review) startPlayhead() {
 	stop := make(chan struct{})
 	r.stopPlayer = stop
 	p := r.player
-	go func() {
-		tk := time.NewTicker(r.a.deps.Tick)
-		defer tk.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-tk.C:
-				r.a.deps.DoAsync(func() {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					r.Waveform.SetPosition(p.Position())
-					r.updatePos()
-					if !p.Playing() {
-						r.stopPlayhead()
-					}
-				})
-			}
+	r.a.every(stop, func() {
+		r.Waveform.SetPosition(p.Position())
+		r.updatePos()
+		if !p.Playing() {
+			r.stopPlayhead()
 		}
-	}()
+	})
 }
 
 func (r *Review) stopPlayhead() {

@@ -132,7 +132,7 @@ func (p *Practice) start() {
 	p.PrevQuestion.Disable()
 	p.NextQuestion.Disable()
 	p.stopTicker = make(chan struct{})
-	go p.tickLoop(p.stopTicker)
+	p.a.every(p.stopTicker, p.refresh)
 	p.refresh()
 }
 
@@ -161,27 +161,6 @@ func (p *Practice) openRecording() error {
 	}
 	p.rec, p.take = rec, t
 	return nil
-}
-
-// tickLoop redraws the timer at the UI rate until stop is closed; the
-// drawing itself happens on the UI thread.
-func (p *Practice) tickLoop(stop chan struct{}) {
-	tk := time.NewTicker(p.a.deps.Tick)
-	defer tk.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-tk.C:
-			p.a.deps.DoAsync(func() {
-				select {
-				case <-stop:
-				default:
-					p.refresh()
-				}
-			})
-		}
-	}
 }
 
 func (p *Practice) stop() {

@@ -33,48 +33,48 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: retake analyze [--json] [--target 2m15s] [--duration D] [--marks a,b,c,d] FILE|-")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorderFlags(args, map[string]bool{"json": true})); err != nil {
+	pos, ok := parseArgs(fs, args, stderr)
+	if !ok {
 		return 2
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return 2
 	}
-	name := fs.Arg(0)
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "retake analyze: "+format+"\n", a...)
-		return 1
+	name := pos[0]
+	failf := func(format string, a ...any) int {
+		return fail(stderr, "analyze", fmt.Errorf(format, a...))
 	}
 	in := scoring.Input{}
 	t, err := parseClockFlag(*target)
 	if err != nil {
-		return fail("--target %q: %v", *target, err)
+		return failf("--target %q: %v", *target, err)
 	}
 	if t < scoring.MinTarget || t > scoring.MaxTarget {
-		return fail("--target %s: must be between 1:00 and 5:00", *target)
+		return failf("--target %s: must be between 1:00 and 5:00", *target)
 	}
 	in.Target = t
 	if *dur != "" {
 		d, err := parseClockFlag(*dur)
 		if err != nil || d <= 0 {
-			return fail("--duration %q: not a positive duration such as 2m10s or 2:10", *dur)
+			return failf("--duration %q: not a positive duration such as 2m10s or 2:10", *dur)
 		}
 		in.RecordingS = d.Seconds()
 	}
 	if *marks != "" {
 		m, err := parseMarks(*marks)
 		if err != nil {
-			return fail("--marks %q: %v", *marks, err)
+			return failf("--marks %q: %v", *marks, err)
 		}
 		in.Marks = m
 	}
 	data, err := readTranscript(name, stdin)
 	if err != nil {
-		return fail("%s: %v", displayName(name), err)
+		return failf("%s: %v", displayName(name), err)
 	}
 	tr, err := transcript.Parse(name, data)
 	if err != nil {
-		return fail("%s: %v", displayName(name), err)
+		return failf("%s: %v", displayName(name), err)
 	}
 	in.Text, in.Cues = tr.Text, tr.Cues
 	rep := scoring.Analyze(in)
@@ -83,12 +83,12 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rep); err != nil {
-			return fail("write: %v", err)
+			return failf("write: %v", err)
 		}
 		return 0
 	}
 	if _, err := io.WriteString(stdout, scoring.RenderCard(rep)); err != nil {
-		return fail("write: %v", err)
+		return failf("write: %v", err)
 	}
 	return 0
 }
@@ -181,29 +181,4 @@ func parseMarks(s string) ([]float64, error) {
 		out = append(out, v)
 	}
 	return out, nil
-}
-
-// reorderFlags moves flags after the positional argument to the front,
-// so "analyze FILE --json" works like "analyze --json FILE". bools names
-// the flags that take no value.
-func reorderFlags(args []string, bools map[string]bool) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "-" || !strings.HasPrefix(a, "-") {
-			pos = append(pos, a)
-			continue
-		}
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
-		}
-		flags = append(flags, a)
-		name := strings.TrimLeft(a, "-")
-		if !strings.Contains(name, "=") && !bools[name] && i+1 < len(args) {
-			flags = append(flags, args[i+1])
-			i++
-		}
-	}
-	return append(flags, pos...)
 }

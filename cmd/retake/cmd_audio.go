@@ -21,30 +21,6 @@ func init() {
 	register("pauses", "speech and pauses in a recording: [--json] FILE", func(a []string) int { return pausesCmd(a, os.Stdout, os.Stderr) })
 }
 
-// parseArgs parses flags that may come before or after the positional
-// arguments ("pauses FILE --json" as well as "pauses --json FILE").
-// It returns the positionals, or ok=false after printing a usage error.
-func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string, ok bool) {
-	fs.SetOutput(stderr)
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-// fail prints a one-line error for command name and returns exit code 1.
-func fail(stderr io.Writer, name string, err error) int {
-	fmt.Fprintf(stderr, "retake %s: %v\n", name, err)
-	return 1
-}
-
 func usageErr(stderr io.Writer, fs *flag.FlagSet, msg string) int {
 	fmt.Fprintf(stderr, "retake %s: %s\n", fs.Name(), msg)
 	fs.Usage()

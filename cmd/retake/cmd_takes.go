@@ -70,33 +70,12 @@ func takeFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 // arguments ("show ID --json" as well as "show --json ID") and checks the
 // positional count. ok is false after a usage error has been reported.
 func parseTakeArgs(fs *flag.FlagSet, args []string, positional int, stderr io.Writer) (pos []string, ok bool) {
-	if pos, ok = parseTakeFlags(fs, args); ok && len(pos) != positional {
+	if pos, ok = parseArgs(fs, args, stderr); ok && len(pos) != positional {
 		fmt.Fprintf(stderr, "retake %s: expected %d argument(s), got %d\n", fs.Name(), positional, len(pos))
 		fs.Usage()
 		return nil, false
 	}
 	return pos, ok
-}
-
-// parseTakeFlags parses interleaved flags and returns the positionals.
-func parseTakeFlags(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-// takeFail prints a one-line error and returns exit code 1.
-func takeFail(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "retake %s: %s\n", cmd, strings.ReplaceAll(err.Error(), "\n", " "))
-	return 1
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -114,7 +93,7 @@ func cmdTakes(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(false)
 	if err != nil {
-		return takeFail(stderr, "takes", err)
+		return fail(stderr, "takes", err)
 	}
 	defer lib.Close()
 	if lib.ReadOnly() {
@@ -127,11 +106,11 @@ func cmdTakes(args []string, stdout, stderr io.Writer) int {
 		list, err = lib.Trash()
 	}
 	if err != nil {
-		return takeFail(stderr, "takes", err)
+		return fail(stderr, "takes", err)
 	}
 	if *asJSON {
 		if err := writeJSON(stdout, list); err != nil {
-			return takeFail(stderr, "takes", err)
+			return fail(stderr, "takes", err)
 		}
 		return 0
 	}
@@ -157,7 +136,7 @@ func cmdTakes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, created, s.Question, s.Story, length, score, status)
 	}
 	if err := tw.Flush(); err != nil {
-		return takeFail(stderr, "takes", err)
+		return fail(stderr, "takes", err)
 	}
 	return 0
 }
@@ -171,16 +150,16 @@ func cmdShow(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(false)
 	if err != nil {
-		return takeFail(stderr, "show", err)
+		return fail(stderr, "show", err)
 	}
 	defer lib.Close()
 	t, err := lib.Get(pos[0])
 	if err != nil {
-		return takeFail(stderr, "show", err)
+		return fail(stderr, "show", err)
 	}
 	if *asJSON {
 		if err := writeJSON(stdout, t); err != nil {
-			return takeFail(stderr, "show", err)
+			return fail(stderr, "show", err)
 		}
 		return 0
 	}
@@ -216,16 +195,16 @@ func cmdStats(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(false)
 	if err != nil {
-		return takeFail(stderr, "stats", err)
+		return fail(stderr, "stats", err)
 	}
 	defer lib.Close()
 	st, err := lib.Stats(*question, *story, *last)
 	if err != nil {
-		return takeFail(stderr, "stats", err)
+		return fail(stderr, "stats", err)
 	}
 	if *asJSON {
 		if err := writeJSON(stdout, st); err != nil {
-			return takeFail(stderr, "stats", err)
+			return fail(stderr, "stats", err)
 		}
 		return 0
 	}
@@ -286,21 +265,21 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		// Read and check the transcript before making the take, so a bad
 		// file does not leave a half-made one behind.
 		if text, err = readTakeTranscript(*trFile); err != nil {
-			return takeFail(stderr, "import", err)
+			return fail(stderr, "import", err)
 		}
 	}
 	lib, err := openTakes(true)
 	if err != nil {
-		return takeFail(stderr, "import", err)
+		return fail(stderr, "import", err)
 	}
 	defer lib.Close()
 	t, err := lib.ImportAudio(pos[0], q, *story)
 	if err != nil {
-		return takeFail(stderr, "import", err)
+		return fail(stderr, "import", err)
 	}
 	if text != nil {
 		if t, err = lib.SetTranscript(t.ID, string(text), take.FileSource(filepath.Base(*trFile))); err != nil {
-			return takeFail(stderr, "import", fmt.Errorf("take %s was imported, but its transcript was not: %w", t.ID, err))
+			return fail(stderr, "import", fmt.Errorf("take %s was imported, but its transcript was not: %w", t.ID, err))
 		}
 	}
 	fmt.Fprintln(stdout, t.ID)
@@ -360,11 +339,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(false)
 	if err != nil {
-		return takeFail(stderr, "export", err)
+		return fail(stderr, "export", err)
 	}
 	defer lib.Close()
 	if err := lib.Export(pos[0], *out); err != nil {
-		return takeFail(stderr, "export", err)
+		return fail(stderr, "export", err)
 	}
 	fmt.Fprintln(stdout, *out)
 	return 0
@@ -373,7 +352,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 func cmdRm(args []string, stdout, stderr io.Writer) int {
 	fs := takeFlags("rm", "ID | --empty-trash", stderr)
 	empty := fs.Bool("empty-trash", false, "delete every trashed take for good")
-	pos, ok := parseTakeFlags(fs, args)
+	pos, ok := parseArgs(fs, args, stderr)
 	if !ok {
 		return 2
 	}
@@ -384,17 +363,17 @@ func cmdRm(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(true)
 	if err != nil {
-		return takeFail(stderr, "rm", err)
+		return fail(stderr, "rm", err)
 	}
 	defer lib.Close()
 	if *empty {
 		if err := lib.EmptyTrash(); err != nil {
-			return takeFail(stderr, "rm", err)
+			return fail(stderr, "rm", err)
 		}
 		return 0
 	}
 	if err := lib.Delete(pos[0]); err != nil {
-		return takeFail(stderr, "rm", err)
+		return fail(stderr, "rm", err)
 	}
 	fmt.Fprintf(stdout, "moved %s to the trash (retake restore %s brings it back)\n", pos[0], pos[0])
 	return 0
@@ -408,14 +387,14 @@ func cmdRestore(args []string, stdout, stderr io.Writer) int {
 	}
 	lib, err := openTakes(true)
 	if err != nil {
-		return takeFail(stderr, "restore", err)
+		return fail(stderr, "restore", err)
 	}
 	defer lib.Close()
 	if err := lib.Restore(pos[0]); err != nil {
 		if errors.Is(err, take.ErrNotFound) {
 			err = fmt.Errorf("%w in the trash", err)
 		}
-		return takeFail(stderr, "restore", err)
+		return fail(stderr, "restore", err)
 	}
 	fmt.Fprintf(stdout, "restored %s\n", pos[0])
 	return 0
