@@ -10,7 +10,7 @@ set -u
 BIN=${1:?usage: scripts/smoke.sh path/to/retake}
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 [ -x "$BIN" ] || { echo "smoke: $BIN is not an executable; run make build" >&2; exit 1; }
-for tool in Xvfb xdotool convert import espeak-ng; do
+for tool in Xvfb xdotool convert import espeak-ng soxi; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "smoke: $tool is missing; run make deps-test" >&2; exit 1; }
 done
 
@@ -126,5 +126,13 @@ echo "smoke: rehearsal ok (recorded, stopped, opened in Review) -> $shot"
 kill -0 "$APID" 2>/dev/null || fail "retake exited during the run"
 takes=$(ls "$RETAKE_DATA_DIR/takes" 2>/dev/null | wc -l)
 [ "$takes" -ge 2 ] || fail "the rehearsal stored no take in $RETAKE_DATA_DIR/takes (found $takes)"
+# The rehearsal on the null backend must have recorded audio: the newest
+# take folder holds a WAV of about the length of the rehearsal.
+newest=$(ls -d "$RETAKE_DATA_DIR"/takes/*/ | sort | tail -1)
+wav=$(ls "$newest" | grep -i '\.wav$' | head -1)
+[ -n "$wav" ] || fail "the rehearsal take $newest has no audio file"
+secs=$(soxi -D "$newest/$wav" 2>/dev/null || echo 0)
+awk -v s="$secs" 'BEGIN { exit !(s >= 2) }' || fail "the rehearsal audio $newest$wav lasts $secs s, expected about 4 s"
+echo "smoke: the rehearsal recorded $secs s of audio"
 echo "smoke: PASS: 4 views and a rehearsal checked, screenshots in $SHOTS"
 exit 0

@@ -129,9 +129,10 @@ func uiTake(t *take.Take) ui.Take {
 		out.Question = t.Question.ID
 	}
 	if t.Audio != "" {
-		// A silent rehearsal has no audio file; the view then shows no
+		// A take being recorded gets its path to record into; a finished
+		// silent rehearsal has no audio file, and the view then shows no
 		// waveform rather than an error.
-		if _, err := os.Stat(t.AudioPath()); err == nil {
+		if _, err := os.Stat(t.AudioPath()); err == nil || t.Status == take.Recording {
 			out.AudioPath = t.AudioPath()
 		}
 	}

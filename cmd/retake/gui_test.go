@@ -27,6 +27,11 @@ func TestGUILibrarySilentTakeAndTarget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A take being recorded must say where to record, although the
+	// file does not exist yet.
+	if created.AudioPath == "" {
+		t.Fatal("a new take offers no path to record into")
+	}
 	done, err := g.Finish(created.ID, 50*time.Second, []float64{5, 12})
 	if err != nil {
 		t.Fatal(err)
