@@ -1,0 +1,64 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Passive voice where the speaker's own action belongs.
+
+// impactParticiples are passives that describe who was hurt, not who
+// acted: "forty orders were delayed" is stakes, not a dodge.
+var impactParticiples = map[string]bool{
+	"affected": true, "impacted": true, "delayed": true, "hurt": true, "injured": true,
+	"stranded": true, "blocked": true, "stuck": true, "inconvenienced": true, "disappointed": true,
+	"upset": true, "harmed": true, "exposed": true, "left": true, "locked": true,
+	"promoted": true, "hired": true, "born": true, "paid": true, "invited": true, "asked": true,
+}
+
+// rulePassiveVoice: a passive where the speaker's own action belongs, in
+// the mistake, its cause or the response. Passives elsewhere are listed
+// in the report but not flagged.
+func (a *analysis) rulePassiveVoice() {
+	short := len(a.d.units) <= 2
+	var spans []Span
+	for _, p := range a.passive {
+		s := a.sectionOfTok(p.tok)
+		if !short && s != secMistake && s != secRoot && s != secResponse {
+			continue
+		}
+		if p.subject == "i" || p.subject == "me" || p.subject == "we" || impactParticiples[p.part] {
+			continue
+		}
+		// A named agent does not hide who acted ("posted by accounts
+		// payable"); a relative clause or a dated passive describes the
+		// background ("an invoice that had been received", "the flow
+		// had been built in 2018").
+		if p.byAgent || p.subject == "that" || p.subject == "which" || p.subject == "who" || a.datedAfter(p) {
+			continue
+		}
+		spans = append(spans, p.span)
+	}
+	if len(spans) > 0 {
+		a.raise("passive-voice", fmt.Sprintf("(%d in the mistake, cause or response)", len(spans)), spans)
+	}
+}
+
+// datedAfter reports whether a passive is followed by a date or a time
+// long past: "was built in 2018", "had been set up years ago".
+func (a *analysis) datedAfter(p passiveHit) bool {
+	k := p.tok
+	for k < len(a.d.toks) && a.d.toks[k].start < p.span.End {
+		k++
+	}
+	for j := k; j < len(a.d.toks) && j < k+4; j++ {
+		w := a.d.toks[j].norm
+		if w == "originally" || w == "ago" || w == "decades" || (len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && a.d.toks[j].num) {
+			return true
+		}
+		if a.d.toks[j].brk {
+			break
+		}
+	}
+	return false
+}
