@@ -151,13 +151,3 @@ func loadLexSet(names []string) (*lexSet, error) {
 // wideNode is the number of children above which a trie node indexes
 // them by word.
 const wideNode = 6
-
-// lexIndex returns the index of a word list in lexNames.
-func lexIndex(name string) int {
-	for i, n := range lexNames {
-		if n == name {
-			return i
-		}
-	}
-	panic("scoring: unknown word list " + name)
-}
