@@ -43,7 +43,9 @@ func (a *analysis) scoreSection(s, lo, hi int, res *SectionResult) {
 	case secSituation:
 		pts += 40
 		reason(sumWeights(in("cues-situation")) >= 1.5, 30, "Sets the scene: role, team or time.", "Say who you were, the team and the goal in a sentence.")
-		long := res.Share > res.Weight*1.6 && res.Share-res.Weight > 0.05
+		// Shares of a very short answer say little: a context needs
+		// more than a couple of sentences to run long.
+		long := res.Share > res.Weight*1.6 && res.Share-res.Weight > 0.05 && res.Words > 35
 		reason(!long, 30, "Brief, as context should be.", "Runs long: context needs one or two sentences.")
 	case secMistake:
 		own := 0.0
