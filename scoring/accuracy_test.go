@@ -71,6 +71,12 @@ func TestKillerAccuracyHeldOut2(t *testing.T) {
 	checkKillers(t, "held-out 2", loadAnswers(t, "testdata", "heldout2", "answers"))
 }
 
+// TestKillerAccuracyHeldOut3 is a third blind set, with speech-recognizer
+// errors ("i i", "gonna", misheard words) in many answers.
+func TestKillerAccuracyHeldOut3(t *testing.T) {
+	checkKillers(t, "held-out 3", loadAnswers(t, "testdata", "heldout3", "answers"))
+}
+
 func checkKillers(t *testing.T, set string, answers []labeledAnswer) {
 	per := map[string]*confusion{}
 	for _, id := range killerIDs {

@@ -37,6 +37,13 @@ func (a *analysis) rulePassiveVoice() {
 		if p.byAgent || p.subject == "that" || p.subject == "which" || p.subject == "who" || a.datedAfter(p) {
 			continue
 		}
+		// A passive in a time clause ("after version four had been
+		// approved") or reported by the speaker ("I said it was fixed")
+		// sets out circumstances; the speaker's own action is the main
+		// clause.
+		if a.subordinate(p.tok) {
+			continue
+		}
 		spans = append(spans, p.span)
 	}
 	if len(spans) > 0 {
@@ -53,11 +60,47 @@ func (a *analysis) datedAfter(p passiveHit) bool {
 	}
 	for j := k; j < len(a.d.toks) && j < k+4; j++ {
 		w := a.d.toks[j].norm
-		if w == "originally" || w == "ago" || w == "decades" || (len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && a.d.toks[j].num) {
+		if w == "originally" || w == "ago" || w == "decades" || months[w] || (len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && a.d.toks[j].num) {
 			return true
 		}
 		if a.d.toks[j].brk {
 			break
+		}
+	}
+	return false
+}
+
+// months date a passive to a time long before the mistake ("the band was
+// updated in January").
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// subordinators open a clause that sets out circumstances: time clauses,
+// and what the speaker said or knew.
+var subordinators = map[string]bool{
+	"after": true, "before": true, "once": true, "until": true, "since": true, "while": true,
+	"said": true, "told": true, "confirmed": true, "knew": true, "thought": true, "assumed": true,
+	"believed": true, "checked": true, "announced": true, "reported": true,
+}
+
+// subordinate reports whether the passive starting at token i sits in a
+// time clause or a clause reported by the speaker: a subordinator up to
+// four words before it, in the same sentence.
+func (a *analysis) subordinate(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := a.d.toks[k]
+		if t.brk {
+			return false
+		}
+		if subordinators[t.norm] {
+			// "I said it was fixed" counts only when the speaker says it.
+			switch t.norm {
+			case "said", "told", "confirmed", "knew", "thought", "assumed", "believed", "checked", "announced", "reported":
+				return k > 0 && firstPersonWords[a.d.toks[k-1].norm]
+			}
+			return true
 		}
 	}
 	return false
