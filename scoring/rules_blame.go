@@ -9,10 +9,11 @@ import (
 // owns it first.
 
 // ownedAfterBut reports whether the sentence turns from others' failure
-// to the speaker's own: "nobody else checked it, but it was mine to check".
+// to the speaker's own: "nobody else checked it, but it was mine to
+// check", "my manager signed it off because I told her I had tested it".
 func (a *analysis) ownedAfterBut(h hit) bool {
 	for k := h.hi; k < len(a.d.toks) && !a.d.toks[k-1].brk; k++ {
-		if w := a.d.toks[k].norm; w != "but" && w != "though" && w != "however" && w != "although" {
+		if w := a.d.toks[k].norm; w != "but" && w != "though" && w != "however" && w != "although" && w != "because" {
 			continue
 		}
 		for j := k + 1; j < len(a.d.toks) && j < k+8; j++ {

@@ -69,6 +69,10 @@ func (a *analysis) recurrence(h hit) bool {
 		switch a.d.toks[k].norm {
 		case "since", "again", "anymore", "twice":
 			return true
+		case "faster", "quicker", "sooner", "than", "more":
+			// "nothing comes to mind faster than the time I..." leads
+			// into a real story.
+			return true
 		}
 	}
 	return false
