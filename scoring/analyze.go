@@ -21,12 +21,11 @@ func Analyze(in Input) Report {
 	target := ClampTarget(in.Target).Seconds()
 	a.times = tokenTimes(d.toks, in.Cues)
 
-	if len(in.Marks) > 0 && len(d.units) > 0 {
-		times := a.times
-		if times == nil {
-			times = estimatedTimes(d.toks, durS)
-		}
-		a.sec = d.byMarks(times, in.Marks)
+	// Marks place words only when the words carry times; a typed
+	// transcript is split by its own cues, and the marks still give each
+	// section's seconds.
+	if len(in.Marks) > 0 && a.times != nil && len(d.units) > 0 {
+		a.sec = d.byMarks(a.times, in.Marks)
 	} else {
 		a.sec = d.decode()
 		a.dropCuelessSections()

@@ -3,6 +3,8 @@ package scoring
 import (
 	"strings"
 	"testing"
+
+	"retake/scoring/transcript"
 )
 
 // ruleCase is one short text and what a rule must and must not say
@@ -146,6 +148,20 @@ func TestLengthAndBalance(t *testing.T) {
 	ok := Analyze(Input{Text: "I sent the wrong file.", RecordingS: 140})
 	if ok.HasFlag("too-short") || ok.HasFlag("too-long") {
 		t.Error("a 2:20 answer flagged for length")
+	}
+}
+
+func TestSectionsByMarksOnTimedWords(t *testing.T) {
+	// Two cues: the first holds the situation and the mistake, the
+	// second the rest. A mark at 3.5 s falls inside the first cue, just before "I double-booked" (spoken at about 3.9 s).
+	text := "I ran the front desk. I double-booked a room.\nI assumed the system locked it. I called the guest at once."
+	cues := []transcript.Cue{{Start: 0, End: 45, From: 0, To: 8}, {Start: 46, End: len(text), From: 8, To: 16}}
+	rep := Analyze(Input{Text: text, Cues: cues, Marks: []float64{3.5, 8, 12}})
+	if got := rep.Sections[1]; got.Start < 0 || !strings.HasPrefix(text[got.Start:], "I double-booked") {
+		t.Errorf("the mistake section starts at %d, want at the first word spoken after the 3.5 s mark", got.Start)
+	}
+	if got := rep.Sections[2]; got.Start < 0 || !strings.HasPrefix(text[got.Start:], "I assumed") {
+		t.Errorf("the root-cause section starts at %d, want at the second cue", got.Start)
 	}
 }
 

@@ -53,17 +53,3 @@ func duration(in Input, words int) (float64, string) {
 	}
 	return float64(words) * 60 / wordsPerMinute, "estimated"
 }
-
-// estimatedTimes spreads the tokens evenly over the duration, for when
-// section marks must be matched to words that carry no times.
-func estimatedTimes(toks []token, total float64) []float64 {
-	times := make([]float64, len(toks))
-	if len(toks) == 0 {
-		return times
-	}
-	step := total / float64(len(toks))
-	for i := range toks {
-		times[i] = float64(i) * step
-	}
-	return times
-}
