@@ -60,6 +60,9 @@ func Analyze(in Input) Report {
 	}
 	sortFlags(a.flags)
 	rep.Flags = a.flags
+	if rep.Flags == nil {
+		rep.Flags = []Flag{} // JSON readers get [], never null
+	}
 	rep.Score = a.overall(rep.Sections)
 	return rep
 }

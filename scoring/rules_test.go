@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -205,5 +206,23 @@ func TestEmptyInput(t *testing.T) {
 	rep := Analyze(Input{})
 	if rep.Words != 0 || len(rep.Sections) != 5 || rep.Flags == nil || rep.Passive == nil {
 		t.Fatalf("empty input report malformed: %+v", rep)
+	}
+}
+
+func TestNoFlagsIsAnEmptyList(t *testing.T) {
+	text := strings.Repeat("Last spring I led the returns team. ", 1) +
+		"I approved the refund batch without checking the currency column because I assumed the export used pounds, so I refunded 140 customers ten times too much, about 9,000 pounds. " +
+		"That same afternoon I stopped the batch, called the bank and emailed each customer. " +
+		"Now before every batch I run a script that compares the totals with the ledger, and it caught a duplicate file in May."
+	rep := Analyze(Input{Text: text, RecordingS: 130})
+	if len(rep.Flags) != 0 || len(rep.Passive) != 0 {
+		t.Fatalf("the answer should raise nothing; flags %v, passive %v", rep.Flags, rep.Passive)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), `"flags":null`) || strings.Contains(string(b), `"passive":null`) {
+		t.Fatalf("empty lists marshal as null: %s", b)
 	}
 }
