@@ -77,6 +77,12 @@ func TestKillerAccuracyHeldOut3(t *testing.T) {
 	checkKillers(t, "held-out 3", loadAnswers(t, "testdata", "heldout3", "answers"))
 }
 
+// TestKillerAccuracyHeldOut4 is the fourth blind set, mostly in the
+// style of speech-recognizer output with misheard words.
+func TestKillerAccuracyHeldOut4(t *testing.T) {
+	checkKillers(t, "held-out 4", loadAnswers(t, "testdata", "heldout4", "answers"))
+}
+
 func checkKillers(t *testing.T, set string, answers []labeledAnswer) {
 	per := map[string]*confusion{}
 	for _, id := range killerIDs {

@@ -33,7 +33,9 @@ func TestCueAccuracy(t *testing.T) {
 // TestCueAccuracyHeldOut runs the same check on sentences written apart
 // from the rules (testdata/heldout3/cues.tsv).
 func TestCueAccuracyHeldOut(t *testing.T) {
-	checkCues(t, filepath.Join("testdata", "heldout3", "cues.tsv"), 0.7)
+	for _, set := range []string{"heldout3", "heldout4"} {
+		t.Run(set, func(t *testing.T) { checkCues(t, filepath.Join("testdata", set, "cues.tsv"), 0.7) })
+	}
 }
 
 func checkCues(t *testing.T, path string, bar float64) {

@@ -40,6 +40,10 @@ func (a *analysis) mechanismIn(ulo, uhi int) bool {
 			return true
 		case frame >= 2 && verb >= 1 && generic == 0 && a.wordsIn(lo, hi) >= 8:
 			return true
+		case frame >= 1.5 && verb >= 1.5 && generic == 0 && a.wordsIn(lo, hi) >= 8:
+			// "I always open the tap and wait a minute before...": a
+			// habitual routine said with its steps.
+			return true
 		}
 	}
 	return false

@@ -12,7 +12,7 @@ import (
 // (or within 40 bytes). It prints the figure for each set and fails when
 // fewer than 75% of the labeled starts are found on the own corpus.
 func TestSectionBoundaries(t *testing.T) {
-	for _, set := range [][]string{{"testdata", "answers"}, {"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"}, {"testdata", "heldout3", "answers"}} {
+	for _, set := range [][]string{{"testdata", "answers"}, {"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"}, {"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"}} {
 		hit, total := 0, 0
 		for _, a := range loadAnswers(t, set...) {
 			rep := Analyze(Input{Text: a.Text})
