@@ -10,8 +10,10 @@ func (a *analysis) ruleRootCause() {
 	}
 	var causes []hit
 	for _, h := range a.hitsInSections("cues-rootcause", secs...) {
-		// "I don't know why it happened" names no cause.
-		if !a.unknownCause(h.lo) {
+		// "I don't know why it happened" names no cause, and "I called
+		// the client because I wanted them to hear it from me" gives the
+		// reason for a response, not for the mistake.
+		if !a.unknownCause(h.lo) && !a.motiveOfResponse(h) {
 			causes = append(causes, h)
 		}
 	}
@@ -53,4 +55,29 @@ func (a *analysis) unknownCause(i int) bool {
 		return true
 	}
 	return false
+}
+
+// motiveOfResponse reports whether a "because" follows, in the same
+// clause, an action of the immediate response: it explains why the
+// speaker acted, not why they erred.
+func (a *analysis) motiveOfResponse(h hit) bool {
+	if a.d.toks[h.lo].norm != "because" {
+		return false
+	}
+	for _, r := range a.d.hits["cues-response"] {
+		if r.hi <= h.lo && h.lo-r.hi <= 8 && !patternHas(r, timeCueWords) && sameClause(a.d.toks, r.hi, h.lo) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClause reports whether no sentence end lies between tokens i and j.
+func sameClause(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].brk {
+			return false
+		}
+	}
+	return true
 }

@@ -112,6 +112,8 @@ func TestRuleNoMechanism(t *testing.T) {
 func TestRuleNoRootCause(t *testing.T) {
 	runRule(t, "no-root-cause", []ruleCase{
 		{"what without why", "I shipped the update on Friday and the app crashed for a thousand users.", true},
+		{"motive of a response", "I sent the wrong invoice, and I called the client that afternoon because I wanted them to hear it from me.", true},
+		{"unknown cause", "I sent the wrong invoice and honestly I don't know why it happened.", true},
 		{"assumption", "I assumed the staging data matched production, so I skipped the load test.", false},
 		{"missing habit", "i never built the habit of reading the whole ticket so i missed the second requirement", false},
 		{"reason was", "The reason was that I trusted last year's template without checking it.", false},
