@@ -161,7 +161,7 @@ func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult 
 			continue
 		}
 		out[s].Start, out[s].End = a.d.toks[lo].start, a.d.toks[hi-1].end
-		out[s].Words = a.wordsIn(lo, hi)
+		out[s].Words = a.d.wordsIn(lo, hi)
 	}
 	// Seconds: from marks when given, else from token times, else by words.
 	switch {

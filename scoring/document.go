@@ -81,9 +81,12 @@ func (d *doc) splitUnits() {
 }
 
 // unitWords counts the non-filler words of unit u.
-func (d *doc) unitWords(u unit) int {
+func (d *doc) unitWords(u unit) int { return d.wordsIn(u.lo, u.hi) }
+
+// wordsIn counts the non-filler words of tokens [lo, hi).
+func (d *doc) wordsIn(lo, hi int) int {
 	n := 0
-	for k := u.lo; k < u.hi; k++ {
+	for k := lo; k < hi; k++ {
 		if !d.toks[k].filler {
 			n++
 		}

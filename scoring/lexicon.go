@@ -26,7 +26,6 @@ import (
 // brace expansion makes from one line share their common beginnings and
 // are matched once.
 type lexicon struct {
-	name  string
 	roots map[string]*node // first-level nodes by part text
 }
 
@@ -103,7 +102,7 @@ func (p *part) matches(t *token) bool {
 
 // parseLexicon compiles the lines of a word list.
 func parseLexicon(name, data string) (*lexicon, error) {
-	lx := &lexicon{name: name, roots: map[string]*node{}}
+	lx := &lexicon{roots: map[string]*node{}}
 	for n, raw := range strings.Split(data, "\n") {
 		raw = strings.TrimSpace(raw)
 		if raw == "" || strings.HasPrefix(raw, "#") {

@@ -7,9 +7,10 @@ import (
 
 // Passive voice where the speaker's own action belongs.
 
-// impactParticiples are passives that describe who was hurt, not who
-// acted: "forty orders were delayed" is stakes, not a dodge.
-var impactParticiples = map[string]bool{
+// notDodgeParticiples are passives whose subject is not hiding the
+// speaker's own act: who was hurt ("forty orders were delayed" is stakes)
+// or what happened to the speaker ("I was hired", "I was asked").
+var notDodgeParticiples = map[string]bool{
 	"affected": true, "impacted": true, "delayed": true, "hurt": true, "injured": true,
 	"stranded": true, "blocked": true, "stuck": true, "inconvenienced": true, "disappointed": true,
 	"upset": true, "harmed": true, "exposed": true, "left": true, "locked": true,
@@ -27,7 +28,7 @@ func (a *analysis) rulePassiveVoice() {
 		if !short && s != secMistake && s != secRoot && s != secResponse {
 			continue
 		}
-		if p.subject == "i" || p.subject == "me" || p.subject == "we" || impactParticiples[p.part] {
+		if p.subject == "i" || p.subject == "me" || p.subject == "we" || notDodgeParticiples[p.part] {
 			continue
 		}
 		// A named agent does not hide who acted ("posted by accounts
@@ -77,30 +78,32 @@ var months = map[string]bool{
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
-// subordinators open a clause that sets out circumstances: time clauses,
-// and what the speaker said or knew.
-var subordinators = map[string]bool{
+// timeClauses open a clause that sets out when something happened.
+var timeClauses = map[string]bool{
 	"after": true, "before": true, "once": true, "until": true, "since": true, "while": true,
+}
+
+// reportingVerbs open a clause the speaker reports ("I said it was
+// fixed").
+var reportingVerbs = map[string]bool{
 	"said": true, "told": true, "confirmed": true, "knew": true, "thought": true, "assumed": true,
 	"believed": true, "checked": true, "announced": true, "reported": true,
 }
 
 // subordinate reports whether the passive starting at token i sits in a
-// time clause or a clause reported by the speaker: a subordinator up to
-// four words before it, in the same sentence.
+// time clause, or a clause the speaker reports: such a word up to four
+// words before it, in the same sentence.
 func (a *analysis) subordinate(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := a.d.toks[k]
 		if t.brk {
 			return false
 		}
-		if subordinators[t.norm] {
-			// "I said it was fixed" counts only when the speaker says it.
-			switch t.norm {
-			case "said", "told", "confirmed", "knew", "thought", "assumed", "believed", "checked", "announced", "reported":
-				return k > 0 && firstPersonWords[a.d.toks[k-1].norm]
-			}
+		if timeClauses[t.norm] {
 			return true
+		}
+		if reportingVerbs[t.norm] {
+			return k > 0 && firstPersonWords[a.d.toks[k-1].norm]
 		}
 	}
 	return false

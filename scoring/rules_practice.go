@@ -38,9 +38,9 @@ func (a *analysis) mechanismIn(ulo, uhi int) bool {
 			return true
 		case art >= 1 && frame >= 2 && verb >= 1:
 			return true
-		case frame >= 2 && verb >= 1 && generic == 0 && a.wordsIn(lo, hi) >= 8:
+		case frame >= 2 && verb >= 1 && generic == 0 && a.d.wordsIn(lo, hi) >= 8:
 			return true
-		case frame >= 1.5 && verb >= 1.5 && generic == 0 && a.wordsIn(lo, hi) >= 8:
+		case frame >= 1.5 && verb >= 1.5 && generic == 0 && a.d.wordsIn(lo, hi) >= 8:
 			// "I always open the tap and wait a minute before...": a
 			// habitual routine said with its steps.
 			return true

@@ -68,7 +68,7 @@ func (a *analysis) scoreSection(s, lo, hi int, res *SectionResult) {
 			}
 		}
 		reason(mine >= 2, 30, "Ties the cause to your own thinking or habits.", "Tie the cause to your own model or habit, not circumstances.")
-		reason(a.wordsIn(lo, hi) >= 20, 20, "Goes deep enough to be a diagnosis.", "Too brief to be a diagnosis; one more sentence on why.")
+		reason(a.d.wordsIn(lo, hi) >= 20, 20, "Goes deep enough to be a diagnosis.", "Too brief to be a diagnosis; one more sentence on why.")
 	case secResponse:
 		var act, when float64
 		for _, h := range in("cues-response") {
@@ -96,16 +96,6 @@ func (a *analysis) scoreSection(s, lo, hi int, res *SectionResult) {
 		reason(sumWeights(in("lesson-generic")) < 2, 15, "Specific, not a platitude.", "Drop the moral (\"communication is key\"); keep the practice.")
 	}
 	res.Score = int(math.Round(math.Min(pts, 100)))
-}
-
-func (a *analysis) wordsIn(lo, hi int) int {
-	n := 0
-	for k := lo; k < hi; k++ {
-		if !a.d.toks[k].filler {
-			n++
-		}
-	}
-	return n
 }
 
 // hasFlagIn reports whether a raised flag has a span inside [lo, hi) tokens.
