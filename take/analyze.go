@@ -50,6 +50,16 @@ func analyze(t *Take) error {
 	return nil
 }
 
+// rubricOf is the id of the rubric that grades a take ("mistake" when the
+// question names none), or "" when that rubric cannot be loaded.
+func rubricOf(t *Take) string {
+	r, err := loadRubric(t.Question.Rubric)
+	if err != nil {
+		return ""
+	}
+	return r.ID
+}
+
 // refreshReport recomputes a report made by an older (or newer) analyzer
 // and says whether the take changed. A transcript that no longer parses
 // keeps its old report: losing it would be worse than a stale one.

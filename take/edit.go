@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"retake/scoring"
 	"retake/scoring/transcript"
 )
 
@@ -95,6 +96,20 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 // (SourceTyped, SourceTranscriber or FileSource(name)), analyzes it and
 // stores the report. An empty text clears transcript and report.
 func (l *Library) SetTranscript(id, text, source string) (*Take, error) {
+	return l.setTranscript(id, text, source, nil)
+}
+
+// SetAnalyzedTranscript is SetTranscript for a caller that has just
+// analyzed the text itself, as the app does while the person types: a
+// report this analyzer version made with the take's rubric is stored as
+// it is, and the take's target length follows it, so the text is not
+// analyzed twice and the stored report is the one on screen. Any other
+// report is recomputed.
+func (l *Library) SetAnalyzedTranscript(id, text, source string, rep scoring.Report) (*Take, error) {
+	return l.setTranscript(id, text, source, &rep)
+}
+
+func (l *Library) setTranscript(id, text, source string, rep *scoring.Report) (*Take, error) {
 	if len(text) > transcript.MaxBytes {
 		return nil, fmt.Errorf("set transcript of take %s: %w", id, transcript.ErrTooLarge)
 	}
@@ -114,7 +129,9 @@ func (l *Library) SetTranscript(id, text, source string) (*Take, error) {
 	if text == "" {
 		t.TranscriptSource = ""
 	}
-	if err := analyze(t); err != nil {
+	if rep != nil && strings.TrimSpace(text) != "" && rep.AnalyzerVersion == scoring.Version && rep.Rubric == rubricOf(t) {
+		t.Report, t.AnalyzerVersion, t.TargetS = rep, scoring.Version, rep.TargetS
+	} else if err := analyze(t); err != nil {
 		return nil, err
 	}
 	if err := l.save(t); err != nil {

@@ -221,3 +221,35 @@ func TestClearTranscriptDropsReport(t *testing.T) {
 		t.Error("binary transcript accepted")
 	}
 }
+
+func TestSetAnalyzedTranscriptKeepsTheCallersReport(t *testing.T) {
+	l := openTest(t)
+	tk := recordTake(t, l, classic, "", 1, nil)
+	text := "I approved the rota without checking the holiday list, so two nurses were missing on Sunday."
+	rep := scoring.Analyze(scoring.Input{Text: text, Target: 3 * time.Minute, RecordingS: 1})
+	// A score above 100, which no analysis produces, shows the report was kept,
+	// not recomputed.
+	rep.Score = 101
+	got, err := l.SetAnalyzedTranscript(tk.ID, text, SourceTyped, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Report == nil || got.Report.Score != 101 || got.TargetS != 180 {
+		t.Fatalf("kept report %v with target %v, want score 101 and target 180", got.Report, got.TargetS)
+	}
+	again, err := l.Get(tk.ID)
+	if err != nil || again.Report.Score != 101 || again.TargetS != 180 {
+		t.Fatalf("stored take lost the report or target: %v %v", again, err)
+	}
+
+	// A report from another analyzer version is recomputed.
+	stale := rep
+	stale.AnalyzerVersion = "0.0.1"
+	got, err = l.SetAnalyzedTranscript(tk.ID, text, SourceTyped, stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Report.Score == 101 || got.Report.AnalyzerVersion != scoring.Version {
+		t.Fatalf("stale report stored as given: %+v", got.Report)
+	}
+}

@@ -153,22 +153,10 @@ func (g guiLibrary) List() ([]ui.Take, error) {
 	if err != nil {
 		return nil, err
 	}
-	hist, err := g.l.History("", "")
-	if err != nil {
-		return nil, err
-	}
-	timing := map[string][]float64{}
-	for _, h := range hist {
-		if h.Timed {
-			for _, s := range h.Sections {
-				timing[h.ID] = append(timing[h.ID], s.Seconds)
-			}
-		}
-	}
 	out := make([]ui.Take, 0, len(sums))
 	for _, s := range sums {
 		t := ui.Take{ID: s.ID, Created: s.Created, Question: s.QuestionText, Story: s.Story,
-			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: timing[s.ID]}
+			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: s.SectionSeconds}
 		if t.Question == "" {
 			t.Question = s.Question
 		}
@@ -211,24 +199,15 @@ func (g guiLibrary) Finish(id string, d time.Duration, marks []float64) (ui.Take
 	return uiTake(t), nil
 }
 
-// SetTranscript stores the text; the library computes and stores its
-// own report from it, with the same analyzer the view used.
+// SetTranscript stores the text with the report the view has just made
+// for it; the library keeps that report (and its target length) when the
+// same analyzer made it, so the text is not analyzed twice.
 func (g guiLibrary) SetTranscript(id, name, text string, rep scoring.Report) (ui.Take, error) {
-	// The stored report must be planned for the same target length as
-	// the one on screen: keep the take's target in step with the view's.
-	if rep.TargetS > 0 {
-		if t, err := g.l.Get(id); err == nil && t.TargetS != rep.TargetS {
-			t.TargetS = rep.TargetS
-			if err := g.l.Save(t); err != nil {
-				return ui.Take{}, err
-			}
-		}
-	}
 	source := take.SourceTyped
 	if name != "" {
 		source = take.FileSource(name)
 	}
-	t, err := g.l.SetTranscript(id, text, source)
+	t, err := g.l.SetAnalyzedTranscript(id, text, source, rep)
 	if err != nil {
 		return ui.Take{}, err
 	}
