@@ -21,15 +21,7 @@ func Analyze(in Input) Report {
 	target := ClampTarget(in.Target).Seconds()
 	a.times = tokenTimes(d.toks, in.Cues)
 
-	// Marks place words only when the words carry times; a typed
-	// transcript is split by its own cues, and the marks still give each
-	// section's seconds.
-	if len(in.Marks) > 0 && a.times != nil && len(d.units) > 0 {
-		a.sec = d.byMarks(a.times, in.Marks)
-	} else {
-		a.sec = d.decode()
-		a.dropCuelessSections()
-	}
+	a.assignSections()
 	a.findPassives()
 
 	a.ruleClaimsImmunity()
@@ -65,6 +57,18 @@ func Analyze(in Input) Report {
 	}
 	rep.Score = a.overall(rep.Sections)
 	return rep
+}
+
+// assignSections places every unit in a section. Marks place words only
+// when the words carry times; a typed transcript is split by its own
+// cues, and the marks still give each section's seconds.
+func (a *analysis) assignSections() {
+	if len(a.in.Marks) > 0 && a.times != nil && len(a.d.units) > 0 {
+		a.sec = a.d.byMarks(a.times, a.in.Marks)
+		return
+	}
+	a.sec = a.d.decode()
+	a.dropCuelessSections()
 }
 
 // minBalanceWords is the length below which section shares say too

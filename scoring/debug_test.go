@@ -8,32 +8,49 @@ import (
 	"testing"
 )
 
-// TestDumpAnswer prints how the analyzer read one corpus answer: each
-// unit with its section and the cues it matched. It runs only when
-// RETAKE_DUMP names a corpus file, as a tool for tuning word lists.
-func TestDumpAnswer(t *testing.T) {
-	name := os.Getenv("RETAKE_DUMP")
-	if name == "" {
-		t.Skip("set RETAKE_DUMP=<answer file> to print the analyzer's reading")
-	}
+// TestSectionAssignmentShape checks, on every corpus answer, that the
+// units tile the text in order and that each gets one section, never
+// going back. With RETAKE_DUMP=<answer file> (and RETAKE_DUMP_DIR for a
+// held-out folder) it also prints how that answer was read: each unit
+// with its section and cues, the flags and the passives - the tool for
+// tuning the word lists.
+func TestSectionAssignmentShape(t *testing.T) {
+	dump := os.Getenv("RETAKE_DUMP")
 	dir := os.Getenv("RETAKE_DUMP_DIR")
 	if dir == "" {
 		dir = filepath.Join("testdata", "answers")
 	}
-	b, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
+	for _, la := range loadAnswers(t, dir) {
+		in := Input{Text: la.Text}
+		d := newDoc(la.Text)
+		a := &analysis{d: d, rubric: MustRubric(""), in: in}
+		a.assignSections()
+		if len(a.sec) != len(d.units) {
+			t.Fatalf("%s: %d sections for %d units", la.Name, len(a.sec), len(d.units))
+		}
+		next, last := 0, 0
+		for u, un := range d.units {
+			if un.lo != next || un.hi <= un.lo {
+				t.Fatalf("%s: unit %d covers tokens %d-%d, want to start at %d", la.Name, u, un.lo, un.hi, next)
+			}
+			if s := a.sec[u]; s < last || s >= numSections {
+				t.Fatalf("%s: unit %d in section %d after %d", la.Name, u, s, last)
+			}
+			next, last = un.hi, a.sec[u]
+		}
+		if next != len(d.toks) {
+			t.Fatalf("%s: units end at token %d of %d", la.Name, next, len(d.toks))
+		}
+		if la.Name == dump {
+			printReading(la, a)
+		}
 	}
-	la, err := parseLabeledAnswer(name, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Text: la.Text}
-	rep := Analyze(in)
-	d := newDoc(la.Text)
-	a := &analysis{d: d, rubric: MustRubric(""), in: in}
-	a.sec = d.decode()
-	a.dropCuelessSections()
+}
+
+// printReading shows how the analyzer read one answer.
+func printReading(la labeledAnswer, a *analysis) {
+	d := a.d
+	rep := Analyze(a.in)
 	for u, un := range d.units {
 		var cues []string
 		for _, n := range lexNames {
