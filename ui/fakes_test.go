@@ -257,6 +257,7 @@ func (h *harness) settle() {
 	for range 3 {
 		done := make(chan struct{})
 		go func() {
+			h.ui.Practice.Wait()
 			h.ui.Review.Wait()
 			h.ui.History.Wait()
 			close(done)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,7 @@ type Practice struct {
 	stopTicker  chan struct{}
 	silentSince time.Time
 	recordOff   string
+	saving      sync.WaitGroup
 }
 
 func newPractice(a *App) *Practice {
@@ -100,6 +102,9 @@ func (p *Practice) ApplyTarget() {
 
 // ToggleRecord starts a rehearsal, or stops the one in progress.
 func (p *Practice) ToggleRecord() {
+	if p.Record.Disabled() {
+		return // the last take is still being saved
+	}
 	if p.clock.Running() {
 		p.stop()
 	} else {
@@ -171,49 +176,81 @@ func (p *Practice) stop() {
 	elapsed := time.Duration(p.clock.Elapsed(now) * float64(time.Second))
 	take := p.take
 	take.Marks, take.Duration = marks, elapsed
-	if p.rec != nil {
-		d, err := p.rec.Stop()
-		p.rec.Close()
-		p.rec = nil
+	rec, q := p.rec, p.a.questions[p.qIndex]
+	p.rec = nil
+	// Finalizing the WAV and writing the take sync the disk; that runs
+	// off the UI thread, and Record stays off until it is done so a new
+	// take cannot race the old one.
+	p.Record.SetText("Saving…")
+	p.Record.Disable()
+	p.NextSection.Disable()
+	p.Meter.Reset()
+	p.refresh()
+	p.saving.Add(1)
+	go func() {
+		defer p.saving.Done()
+		saved, fail := p.saveTake(rec, q, take, elapsed, marks)
+		p.a.deps.DoAsync(func() {
+			if fail != nil {
+				p.a.ShowError(fail.what, fail.todo, fail.err)
+			}
+			p.Record.SetText("Record (R)")
+			p.Record.SetIcon(theme.MediaRecordIcon())
+			p.Record.Importance = widget.HighImportance
+			p.Record.Enable()
+			p.Record.Refresh()
+			p.PrevQuestion.Enable()
+			p.NextQuestion.Enable()
+			if p.OnFinished != nil {
+				p.OnFinished(saved)
+			}
+		})
+	}()
+}
+
+// saveFailure is what went wrong while saving a take, worded for a dialog.
+type saveFailure struct {
+	what, todo string
+	err        error
+}
+
+// saveTake finishes a rehearsal in the background: it stops the recorder
+// and stores the take, or keeps a silent rehearsal as a take without
+// audio so the transcript typed for it is not lost. It returns the take
+// as saved (or as timed, when saving failed) and the first failure.
+func (p *Practice) saveTake(rec Recorder, q Question, take Take, elapsed time.Duration, marks []float64) (Take, *saveFailure) {
+	lib := p.a.deps.Library
+	var fail *saveFailure
+	if rec != nil {
+		d, err := rec.Stop()
+		rec.Close()
 		if err != nil {
-			p.a.ShowError("The recording did not finish cleanly", "The audio up to the last second is kept; check the microphone in Settings", err)
+			fail = &saveFailure{"The recording did not finish cleanly", "The audio up to the last second is kept; check the microphone in Settings", err}
 		}
 		if d > 0 {
 			take.Duration = d
 		}
-		saved, err := p.a.deps.Library.Finish(take.ID, take.Duration, marks)
+		saved, err := lib.Finish(take.ID, take.Duration, marks)
 		if err != nil {
-			p.a.ShowError("Could not save the take", "Check that the data folder is writable and has free space", err)
-		} else {
-			take = saved
+			return take, &saveFailure{"Could not save the take", "Check that the data folder is writable and has free space", err}
 		}
-	} else if p.a.deps.Library != nil && elapsed > 0 {
-		// A silent rehearsal keeps its timing as a take without audio,
-		// so the transcript typed for it in Review is stored and it
-		// counts in the history like any other.
-		t, err := p.a.deps.Library.Create(p.a.questions[p.qIndex])
-		if err == nil {
-			t, err = p.a.deps.Library.Finish(t.ID, elapsed, marks)
-		}
-		if err != nil {
-			p.a.ShowError("Could not save the silent rehearsal", "Its timing is shown in Review but not kept; check that the data folder is writable", err)
-		} else {
-			take = t
-		}
+		return saved, fail
 	}
-	p.Record.SetText("Record (R)")
-	p.Record.SetIcon(theme.MediaRecordIcon())
-	p.Record.Importance = widget.HighImportance
-	p.Record.Refresh()
-	p.NextSection.Disable()
-	p.PrevQuestion.Enable()
-	p.NextQuestion.Enable()
-	p.Meter.Reset()
-	p.refresh()
-	if p.OnFinished != nil {
-		p.OnFinished(take)
+	if lib == nil || elapsed <= 0 {
+		return take, nil
 	}
+	t, err := lib.Create(q)
+	if err == nil {
+		t, err = lib.Finish(t.ID, elapsed, marks)
+	}
+	if err != nil {
+		return take, &saveFailure{"Could not save the silent rehearsal", "Its timing is shown in Review but not kept; check that the data folder is writable", err}
+	}
+	return t, nil
 }
+
+// Wait blocks until a take being saved in the background is stored.
+func (p *Practice) Wait() { p.saving.Wait() }
 
 // refresh redraws the timer, the overall time and the level meter.
 func (p *Practice) refresh() {

@@ -90,6 +90,7 @@ func TestNoMicrophoneStillRunsTheTimer(t *testing.T) {
 		t.Errorf("timer did not run: %v %q", p.Bar.State(0), p.Bar.TimeText(1))
 	}
 	test.Tap(p.Record)
+	h.settle()
 	// The rehearsal is kept as a take without audio, with its timing, so
 	// a transcript typed for it is not lost.
 	takes, _ := h.lib.List()
@@ -172,5 +173,29 @@ func TestRecorderFailureStopsTheTakeWithADialog(t *testing.T) {
 	}
 	if saved, _ := h.lib.Get("t01"); saved.Duration != 7*time.Second {
 		t.Errorf("saved duration %v, want the 7 s recorded", saved.Duration)
+	}
+}
+
+func TestStopSavesOffTheUIThread(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.ui.Practice
+	test.Tap(p.Record)
+	h.clock.Advance(3)
+	test.Tap(p.Record)
+	// Saving is under way in the background: Record is off and R does
+	// nothing until the take is stored.
+	if !p.Record.Disabled() {
+		t.Fatal("Record is enabled while the take is being saved")
+	}
+	p.ToggleRecord()
+	if p.clock.Running() {
+		t.Fatal("a new rehearsal started while the last one was being saved")
+	}
+	h.settle()
+	if p.Record.Disabled() || p.Record.Text != "Record (R)" {
+		t.Errorf("after saving Record is %q, disabled %v", p.Record.Text, p.Record.Disabled())
+	}
+	if saved, err := h.lib.Get("t01"); err != nil || saved.Duration == 0 {
+		t.Errorf("take not stored: %v %v", saved, err)
 	}
 }
