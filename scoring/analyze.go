@@ -55,7 +55,13 @@ func Analyze(in Input) Report {
 	if rep.Flags == nil {
 		rep.Flags = []Flag{} // JSON readers get [], never null
 	}
-	rep.Score = a.overall(rep.Sections)
+	rep.Score, rep.ScoreParts = a.overall(rep.Sections)
+	rep.Order = a.order()
+	rep.Source = in.Source
+	if rep.Source.Kind == "" {
+		rep.Source.Kind = "typed"
+	}
+	rep.Fillers.Heard = !in.DropsFillers
 	return rep
 }
 
@@ -155,7 +161,13 @@ func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult 
 	starts := make([]float64, numSections+1)
 	for s := range out {
 		spec := a.rubric.Sections[s]
-		out[s] = SectionResult{ID: spec.ID, Title: spec.Title, Weight: spec.Weight, PlannedS: round1(plan[s]), Start: -1, End: -1, Reasons: []string{}}
+		out[s] = SectionResult{ID: spec.ID, Title: spec.Title, Weight: spec.Weight, PlannedS: round1(plan[s]), Start: -1, End: -1,
+			Reasons: []string{}, Criteria: []Criterion{}, Spans: a.pieces(s), MarkS: -1, ToldS: -1}
+		if s > 0 && s-1 < len(a.in.Marks) {
+			out[s].MarkS = a.in.Marks[s-1]
+		} else if s == 0 && len(a.in.Marks) > 0 {
+			out[s].MarkS = 0
+		}
 	}
 	ranges := make([][2]int, numSections)
 	for s := range out {
@@ -166,6 +178,9 @@ func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult 
 		}
 		out[s].Start, out[s].End = a.d.toks[lo].start, a.d.toks[hi-1].end
 		out[s].Words = a.d.wordsIn(lo, hi)
+		if a.times != nil {
+			out[s].ToldS = round1(a.times[lo])
+		}
 	}
 	// Seconds: from marks when given, else from token times, else by words.
 	switch {
@@ -225,6 +240,34 @@ func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult 
 	return out
 }
 
+// pieces returns the stretches of text section s is told in.
+func (a *analysis) pieces(s int) []Piece {
+	out := []Piece{}
+	for u, us := range a.sec {
+		if us != s {
+			continue
+		}
+		un := a.d.units[u]
+		if n := len(out); n > 0 && u > 0 && a.sec[u-1] == s {
+			out[n-1].End = un.end
+			continue
+		}
+		out = append(out, Piece{Start: un.start, End: un.end})
+	}
+	return out
+}
+
+// order lists the section ids in the order the answer tells them.
+func (a *analysis) order() []string {
+	out := []string{}
+	for u, s := range a.sec {
+		if s >= 0 && (u == 0 || a.sec[u-1] != s) {
+			out = append(out, a.rubric.Sections[s].ID)
+		}
+	}
+	return out
+}
+
 func (a *analysis) firstPresent() int {
 	if len(a.sec) == 0 {
 		return -1
@@ -232,21 +275,37 @@ func (a *analysis) firstPresent() int {
 	return a.sec[0]
 }
 
-// overall is the weighted sum of section scores less the penalties of
-// the findings, from 0 to 100.
-func (a *analysis) overall(secs []SectionResult) int {
-	total := 0.0
+// overall is the weighted sum of section points less the penalties of
+// the findings, clamped to 0..100, with the parts that make it up. Each
+// part is a whole number and the score is their sum, so what the card
+// shows always adds up.
+func (a *analysis) overall(secs []SectionResult) (int, []ScorePart) {
+	parts := []ScorePart{}
+	total := 0
 	for _, s := range secs {
-		total += s.Weight * float64(s.Score)
+		p := int(math.Round(s.Weight * float64(s.Score)))
+		parts = append(parts, ScorePart{Kind: "section", ID: s.ID, Points: p, Of: int(math.Round(s.Weight * 100))})
+		total += p
 	}
 	for _, f := range a.flags {
 		p := a.rubric.Flags[f.ID].Penalty
 		if f.Severity == Major && a.rubric.Flags[f.ID].Severity != Major {
 			p *= 2
 		}
-		total -= p
+		if n := int(math.Round(p)); n > 0 {
+			parts = append(parts, ScorePart{Kind: "penalty", ID: f.ID, Points: -n})
+			total -= n
+		}
 	}
-	return int(math.Round(math.Max(0, math.Min(100, total))))
+	switch {
+	case total < 0:
+		parts = append(parts, ScorePart{Kind: "clamp", Points: -total})
+		total = 0
+	case total > 100:
+		parts = append(parts, ScorePart{Kind: "clamp", Points: 100 - total})
+		total = 100
+	}
+	return total, parts
 }
 
 var severityRank = map[Severity]int{Major: 0, Minor: 1, Info: 2}

@@ -33,6 +33,14 @@ type Input struct {
 	Target time.Duration
 	// Rubric is the rubric id ("mistake" when empty).
 	Rubric string
+	// Pauses are the silences found in the recording, nil when unknown;
+	// without them pauses are read from gaps between timed words.
+	Pauses []Pause
+	// Source says where the text came from; it is copied to the report.
+	Source Source
+	// DropsFillers is set when the text comes from a speech engine that
+	// cannot hear "um" and "uh", so a filler count would mislead.
+	DropsFillers bool
 }
 
 // FromTranscript makes an Input from a parsed transcript.

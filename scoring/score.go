@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -32,16 +33,17 @@ func (a *analysis) scoreSection(s, lo, hi int, res *SectionResult) {
 	in := func(name string) []hit { return a.d.hitsIn(name, lo, hi) }
 	pts := 0.0
 	reason := func(ok bool, gain float64, good, bad string) {
+		text := bad
 		if ok {
 			pts += gain
-			res.Reasons = append(res.Reasons, good)
-		} else {
-			res.Reasons = append(res.Reasons, bad)
+			text = good
 		}
+		res.Reasons = append(res.Reasons, text)
+		res.Criteria = append(res.Criteria, Criterion{ID: fmt.Sprintf("%s-%d", res.ID, len(res.Criteria)+1), Met: ok, Points: int(gain), Text: text})
 	}
 	switch s {
 	case secSituation:
-		pts += 40
+		reason(true, 40, "Tells the context.", "")
 		reason(sumWeights(in("cues-situation")) >= 1.5, 30, "Sets the scene: role, team or time.", "Say who you were, the team and the goal in a sentence.")
 		// Shares of a very short answer say little: a context needs
 		// more than a couple of sentences to run long.
