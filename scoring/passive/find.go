@@ -3,6 +3,8 @@ package passive
 import (
 	"strings"
 	"sync"
+
+	"retake/scoring/text"
 )
 
 // Match is one passive construction found in a text.
@@ -28,15 +30,20 @@ type Match struct {
 // two words of one verb chain; it also keeps Find linear in the text.
 const maxSkip = 4
 
-// Find returns every passive construction in text, in order and without
+// Find returns every passive construction in s, in order and without
 // overlaps, or nil when there is none. Any string is accepted; spans
-// always fall on UTF-8 boundaries of the input. Time is linear in the
-// text and memory beyond the result is bounded by a fixed token window.
-func Find(text string) []Match {
+// always fall on UTF-8 boundaries of the input.
+func Find(s string) []Match { return FindIn(text.Tokenize(s, nil)) }
+
+// FindIn is Find on a document the analyzer has already tokenized, so
+// the passive rules read the very tokens every other stage reads. Time
+// is linear in the text and memory beyond the result is bounded by a
+// fixed token window.
+func FindIn(d *text.Doc) []Match {
 	lx := words()
-	buf := getTokens(len(text)/3 + 16)
+	buf := getTokens(len(d.Toks) + 16)
 	defer putTokens(buf)
-	z := tokenizer{text: text}
+	z := reader{d: d}
 	toks := z.fill((*buf)[:0], cap(*buf)-1)
 	var out []Match
 	floor := 0

@@ -36,7 +36,7 @@ func TestWindowMatchesWholeText(t *testing.T) {
 // the reference the sliding window must agree with.
 func findWhole(text string) []Match {
 	lx := words()
-	toks := tokenize(text, nil)
+	toks := tokenize(text)
 	var out []Match
 	floor := 0
 	for i := 0; i < len(toks); i++ {
