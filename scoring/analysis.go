@@ -1,22 +1,37 @@
 package scoring
 
+import (
+	"retake/scoring/passive"
+)
+
 // analysis holds one run of the analyzer: the document, which section
-// each unit belongs to, and what the rules have found so far.
+// each unit belongs to, and what the checks have found so far.
 type analysis struct {
-	d       *doc
-	rubric  *Rubric
-	in      Input
-	sec     assignment
-	times   []float64 // per token, nil when nothing is timed
+	r   *Rubric
+	c   *compiled
+	d   *doc
+	in  Input
+	sec []int // section of each unit
+	// em are the units' raw votes for each section (before the prior).
+	em      [][]float64
+	times   []float64 // per token, when it was said; nil when nothing is timed
+	ends    []float64 // per token, when it ended
+	secs    []SectionResult
+	dl      *Delivery
 	passive []passiveHit
 	flags   []Flag
-	lessons *[]hit // generic lessons, found once
+	// ev caches each evidence detector's hits.
+	ev map[string][]hit
+	// durS is the answer's length in seconds, durSrc where it came from.
+	durS   float64
+	durSrc string
 }
 
 // passiveHit is a passive construction with the token it starts at.
 type passiveHit struct {
 	span    Span
 	tok     int
+	end     int // token after the participle
 	subject string
 	part    string
 	byAgent bool
@@ -24,14 +39,39 @@ type passiveHit struct {
 
 // sectionOfTok is the section of the unit holding token i.
 func (a *analysis) sectionOfTok(i int) int {
-	if len(a.sec) == 0 {
+	if len(a.sec) == 0 || i < 0 || i >= len(a.d.Toks) {
 		return -1
 	}
 	return a.sec[a.d.tokUnit[i]]
 }
 
-// sectionTokens returns the token range [lo, hi) of section s, or -1, -1
-// when the section is missing.
+// inScope reports whether token i lies in one of the sections (nil: all).
+func (a *analysis) inScope(i int, scope []bool) bool {
+	if scope == nil {
+		return true
+	}
+	s := a.sectionOfTok(i)
+	return s >= 0 && scope[s]
+}
+
+// scoped keeps the hits that start in the sections (nil: all). A short
+// answer of one or two units has no sections worth the name, so scope
+// does not apply to it.
+func (a *analysis) scoped(hs []hit, scope []bool) []hit {
+	if scope == nil || len(a.d.units) <= 2 {
+		return hs
+	}
+	var out []hit
+	for _, h := range hs {
+		if a.inScope(h.lo, scope) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// sectionTokens returns the token range from the first to the last unit
+// of section s, or -1, -1 when the section is missing.
 func (a *analysis) sectionTokens(s int) (int, int) {
 	lo, hi := -1, -1
 	for u, us := range a.sec {
@@ -46,27 +86,15 @@ func (a *analysis) sectionTokens(s int) (int, int) {
 	return lo, hi
 }
 
-// hitsInSections returns the lexicon's hits in the given sections.
-func (a *analysis) hitsInSections(name string, secs ...int) []hit {
-	var out []hit
-	for _, h := range a.d.hits[name] {
-		s := a.sectionOfTok(h.lo)
-		for _, want := range secs {
-			if s == want {
-				out = append(out, h)
-				break
-			}
+// sectionUnits lists the units of section s.
+func (a *analysis) sectionUnits(s int) []int {
+	var out []int
+	for u, us := range a.sec {
+		if us == s {
+			out = append(out, u)
 		}
 	}
 	return out
-}
-
-func sumWeights(hs []hit) float64 {
-	t := 0.0
-	for _, h := range hs {
-		t += h.weight
-	}
-	return t
 }
 
 // spansOf turns hits into spans, at most limit of them.
@@ -89,22 +117,46 @@ func (a *analysis) timed(s Span, i int) Span {
 	return s
 }
 
-// raise records a finding with the rubric's wording for it; detail, when
-// given, is appended to the message.
-func (a *analysis) raise(id, detail string, spans []Span) {
-	spec := a.rubric.Flags[id]
-	msg := spec.Message
-	if detail != "" {
-		msg += " " + detail
+// lead returns the first unit of section s (or of the answer) as the
+// place a missing element belongs.
+func (a *analysis) lead(s int) []Span {
+	for u, us := range a.sec {
+		if us == s {
+			return []Span{a.timed(a.d.unitSpan(a.d.units[u]), a.d.units[u].lo)}
+		}
 	}
-	if spans == nil {
-		spans = []Span{}
+	if len(a.d.units) > 0 {
+		u := a.d.units[len(a.d.units)-1]
+		return []Span{a.timed(a.d.unitSpan(u), u.lo)}
 	}
-	a.flags = append(a.flags, Flag{ID: id, Severity: spec.Severity, Message: msg, Suggestion: spec.Suggestion, Spans: spans})
+	return []Span{}
 }
 
-// raiseWith is raise with a severity other than the rubric's default.
-func (a *analysis) raiseWith(id string, sev Severity, detail string, spans []Span) {
-	a.raise(id, detail, spans)
-	a.flags[len(a.flags)-1].Severity = sev
+// raised returns the flag raised with this id, or nil.
+func (a *analysis) raised(id string) *Flag {
+	for i := range a.flags {
+		if a.flags[i].ID == id {
+			return &a.flags[i]
+		}
+	}
+	return nil
+}
+
+// findPassives runs the passive detector on the shared tokens and ties
+// each match to the tokens it spans.
+func (a *analysis) findPassives() {
+	ms := passive.FindIn(a.d.Doc)
+	k := 0
+	for _, m := range ms {
+		for k < len(a.d.Toks) && int(a.d.Toks[k].End) <= m.Start {
+			k++
+		}
+		tok := min(k, len(a.d.Toks)-1)
+		e := tok
+		for e < len(a.d.Toks) && int(a.d.Toks[e].Start) < m.End {
+			e++
+		}
+		sp := Span{Start: m.Start, End: m.End, Text: a.d.Text[m.Start:m.End], T: -1}
+		a.passive = append(a.passive, passiveHit{span: a.timed(sp, tok), tok: tok, end: e, subject: m.Subject, part: m.Participle, byAgent: m.ByAgent})
+	}
 }

@@ -1,55 +1,65 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"sort"
-
-	"retake/scoring/passive"
 )
 
-// Analyze scores an answer against its rubric. It is pure: the same
-// input always gives the same report. An unknown rubric id falls back to
-// the mistake rubric.
+// Analyze scores an answer against its rubric (Input.Rubric, "mistake"
+// when empty; an unknown id falls back to the mistake rubric). It is
+// pure: the same input always gives the same report.
 func Analyze(in Input) Report {
-	r, err := cachedRubric(in.Rubric)
+	r, err := LoadRubric(in.Rubric)
 	if err != nil {
 		r = MustRubric("mistake")
 	}
-	d := newDoc(in.Text)
-	a := &analysis{d: d, rubric: r, in: in}
-	durS, durSrc := duration(in, d.words)
-	target := ClampTarget(in.Target).Seconds()
-	a.times = tokenTimes(d.toks, in.Cues)
+	return AnalyzeWith(r, in)
+}
 
-	a.assignSections()
-	a.findPassives()
-
-	a.ruleClaimsImmunity()
-	a.ruleFakeMistake()
-	a.ruleBlameDiffusion()
-	a.rulePassiveVoice()
-	a.ruleNoStakes()
-	a.ruleRootCause()
-	a.ruleMechanism()
-	fillers := a.ruleFillers(durS)
-	a.ruleHedging()
+// AnalyzeWith scores an answer against a rubric the caller loaded (for
+// example a person's own file, through ParseRubric).
+func AnalyzeWith(r *Rubric, in Input) Report {
+	if r == nil || r.c == nil {
+		r = MustRubric("mistake")
+	}
+	a := newAnalysis(r, in)
+	d := a.d
+	durSrc := a.durSrc
 
 	rep := Report{
 		Version: ReportVersion, AnalyzerVersion: Version, Rubric: r.ID,
-		Words: d.words, DurationS: round1(durS), DurationSource: durSrc, TargetS: target,
-		Fillers: fillers, FirstPersonRatio: math.Round(a.firstPersonRatio()*100) / 100,
+		Words: d.words, DurationS: round1(a.durS), DurationSource: durSrc,
+		TargetS: ClampTarget(in.Target).Seconds(),
+		Source:  in.Source,
 	}
-	rep.Sections = a.sectionResults(durS, r.Plan(in.Target))
-	if d.words > 0 {
-		a.ruleLength(durS, target)
+	if rep.Source.Kind == "" {
+		rep.Source.Kind = "typed"
 	}
-	if d.words >= minBalanceWords {
-		a.ruleBalance(rep.Sections)
+	a.secs = a.sectionTiming(r.Plan(in.Target))
+	a.dl = a.delivery(a.secs)
+	for _, id := range a.c.flagOrder {
+		f := a.c.checks[id].run(a)
+		if f.fire {
+			a.raise(id, f)
+		}
 	}
+	for s := range a.secs {
+		if a.secs[s].Words > 0 {
+			a.scoreSection(s, &a.secs[s])
+		} else {
+			a.secs[s].Reasons = append(a.secs[s].Reasons, "Missing: "+r.Sections[s].Prompt)
+		}
+	}
+	a.timingNotes()
+	rep.Sections = a.secs
+	rep.Delivery = a.dl
 	rep.Passive = []Span{}
 	for _, p := range a.passive {
 		rep.Passive = append(rep.Passive, p.span)
 	}
+	rep.Fillers = a.fillerStats()
+	rep.FirstPersonRatio = math.Round(a.firstPersonRatio()*100) / 100
 	sortFlags(a.flags)
 	rep.Flags = a.flags
 	if rep.Flags == nil {
@@ -57,185 +67,120 @@ func Analyze(in Input) Report {
 	}
 	rep.Score, rep.ScoreParts = a.overall(rep.Sections)
 	rep.Order = a.order()
-	rep.Source = in.Source
-	if rep.Source.Kind == "" {
-		rep.Source.Kind = "typed"
-	}
-	rep.Fillers.Heard = !in.DropsFillers
+	rep.capQuotes()
 	return rep
 }
 
-// assignSections places every unit in a section. Marks place words only
-// when the words carry times; a typed transcript is split by its own
-// cues, and the marks still give each section's seconds.
+// newAnalysis reads the text and finds its sections: everything the
+// checks need before they run.
+func newAnalysis(r *Rubric, in Input) *analysis {
+	d := newDoc(in.Text, r.c.ls, r.Decoder)
+	a := &analysis{r: r, c: r.c, d: d, in: in}
+	a.durS, a.durSrc = duration(in, d.words)
+	if len(in.Cues) > 0 {
+		spans := make([]tokenSpan, len(d.Toks))
+		for i, t := range d.Toks {
+			spans[i] = tokenSpan{int(t.Start), int(t.End)}
+		}
+		a.times, a.ends = tokenTimes(spans, in.Cues)
+	}
+	a.findPassives()
+	a.assignSections()
+	return a
+}
+
+// assignSections places every unit in a section by what it says.
 func (a *analysis) assignSections() {
-	if len(a.in.Marks) > 0 && a.times != nil && len(a.d.units) > 0 {
-		a.sec = a.d.byMarks(a.times, a.in.Marks)
-		return
-	}
-	a.sec = a.d.decode()
-	a.dropCuelessSections()
+	a.sec = a.decode()
+	a.dropCueless(a.em)
 }
 
-// minBalanceWords is the length below which section shares say too
-// little to judge the balance of an answer.
-const minBalanceWords = 80
-
-// dropCuelessSections removes a decoded section none of whose units
-// carries a single cue of its own: the decoder placed it by position
-// alone, so the answer most likely lacks it. Its units join the section
-// before (or after, for the first).
-func (a *analysis) dropCuelessSections() {
-	own := make([]float64, numSections)
-	present := make([]bool, numSections)
-	for s := 0; s < numSections; s++ {
-		for _, h := range a.d.hits[sectionCues[s]] {
-			if a.sec[a.d.tokUnit[h.lo]] == s {
-				own[s] += h.weight
-			}
-		}
+// raise records a finding with the rubric's wording for it.
+func (a *analysis) raise(id string, f finding) {
+	spec := a.r.Flags[id]
+	msg := spec.Message
+	if f.detail != "" {
+		msg += " " + f.detail
 	}
-	for _, s := range a.sec {
-		present[s] = true
+	sev := spec.Severity
+	if f.sev != "" {
+		sev = f.sev
 	}
-	// The mistake itself is always told somehow, owned or not, so only
-	// the later sections can be missing.
-	for s := secRoot; s < numSections; s++ {
-		if !present[s] || own[s] > 0 {
-			continue
-		}
-		if s == secChange && (own[s] > 0 || a.changeHints()) {
-			continue
-		}
-		into := -1
-		for p := s - 1; p >= 0; p-- {
-			if present[p] {
-				into = p
-				break
-			}
-		}
-		if into < 0 {
-			continue
-		}
-		for u := range a.sec {
-			if a.sec[u] == s {
-				a.sec[u] = into
-			}
-		}
-		present[s] = false
+	spans := f.spans
+	if spans == nil {
+		spans = []Span{}
 	}
+	a.flags = append(a.flags, Flag{ID: id, Severity: sev, Message: msg, Suggestion: spec.Suggestion, Spans: spans})
 }
 
-// changeHints reports whether the units decoded as the change section
-// talk about a practice or a lesson even without a change cue.
-func (a *analysis) changeHints() bool {
-	for _, name := range []string{"mech-artifacts", "mech-frames", "lesson-generic"} {
-		for _, h := range a.d.hits[name] {
-			if a.sec[a.d.tokUnit[h.lo]] == secChange {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// findPassives runs the passive detector and ties each match to the
-// token it starts at.
-func (a *analysis) findPassives() {
-	ms := passive.Find(a.d.text)
-	k := 0
-	for _, m := range ms {
-		for k < len(a.d.toks) && a.d.toks[k].end <= m.Start {
-			k++
-		}
-		tok := min(k, len(a.d.toks)-1)
-		sp := Span{Start: m.Start, End: m.End, Text: a.d.text[m.Start:m.End], T: -1}
-		a.passive = append(a.passive, passiveHit{span: a.timed(sp, tok), tok: tok, subject: m.Subject, part: m.Participle, byAgent: m.ByAgent})
-	}
-}
-
-// sectionResults reports each rubric section: where it is, its words,
-// time and share against the plan, and its score.
-func (a *analysis) sectionResults(durS float64, plan []float64) []SectionResult {
-	out := make([]SectionResult, numSections)
-	starts := make([]float64, numSections+1)
+// sectionTiming reports each rubric section: where it is told, its
+// words, and its time and share against the plan. Seconds come from the
+// words' real times when there are any, else from the timer marks, else
+// from the share of the words.
+func (a *analysis) sectionTiming(plan []float64) []SectionResult {
+	k := len(a.r.Sections)
+	out := make([]SectionResult, k)
 	for s := range out {
-		spec := a.rubric.Sections[s]
+		spec := a.r.Sections[s]
 		out[s] = SectionResult{ID: spec.ID, Title: spec.Title, Weight: spec.Weight, PlannedS: round1(plan[s]), Start: -1, End: -1,
 			Reasons: []string{}, Criteria: []Criterion{}, Spans: a.pieces(s), MarkS: -1, ToldS: -1}
-		if s > 0 && s-1 < len(a.in.Marks) {
-			out[s].MarkS = a.in.Marks[s-1]
-		} else if s == 0 && len(a.in.Marks) > 0 {
+		switch {
+		case s == 0 && len(a.in.Marks) > 0:
 			out[s].MarkS = 0
+		case s > 0 && s-1 < len(a.in.Marks):
+			out[s].MarkS = round1(a.in.Marks[s-1])
 		}
-	}
-	ranges := make([][2]int, numSections)
-	for s := range out {
-		lo, hi := a.sectionTokens(s)
-		ranges[s] = [2]int{lo, hi}
-		if lo < 0 {
+		units := a.sectionUnits(s)
+		if len(units) == 0 {
 			continue
 		}
-		out[s].Start, out[s].End = a.d.toks[lo].start, a.d.toks[hi-1].end
-		out[s].Words = a.d.wordsIn(lo, hi)
+		first := a.d.units[units[0]]
+		out[s].Start, out[s].End = out[s].Spans[0].Start, out[s].Spans[0].End
+		for _, u := range units {
+			out[s].Words += a.d.wordsIn(a.d.units[u].lo, a.d.units[u].hi)
+		}
 		if a.times != nil {
-			out[s].ToldS = round1(a.times[lo])
+			out[s].ToldS = round1(a.times[first.lo])
 		}
 	}
-	// Seconds: from marks when given, else from token times, else by words.
 	switch {
-	case len(a.in.Marks) > 0:
-		starts[0] = 0
-		for s := 1; s < numSections; s++ {
-			if s-1 < len(a.in.Marks) {
-				starts[s] = math.Min(a.in.Marks[s-1], durS)
-			} else {
-				starts[s] = durS
-			}
-		}
-		starts[numSections] = durS
-		for s := range out {
-			out[s].Seconds = math.Max(starts[s+1]-starts[s], 0)
-		}
 	case a.times != nil:
-		for s := range out {
-			lo := ranges[s][0]
-			if lo < 0 {
-				continue
+		// Each unit lasts until the next unit starts (the last until the
+		// end of the answer), so pauses belong to what they follow.
+		for u, un := range a.d.units {
+			end := a.durS
+			if u+1 < len(a.d.units) {
+				end = a.times[a.d.units[u+1].lo]
 			}
-			end := durS
-			for n := s + 1; n < numSections; n++ {
-				if ranges[n][0] >= 0 {
-					end = a.times[ranges[n][0]]
-					break
-				}
-			}
-			start := a.times[lo]
-			if s == 0 || a.firstPresent() == s {
+			start := a.times[un.lo]
+			if u == 0 {
 				start = 0
 			}
-			out[s].Seconds = math.Max(end-start, 0)
+			out[a.sec[u]].Seconds += math.Max(end-start, 0)
 		}
-	default:
-		if a.d.words > 0 {
-			for s := range out {
-				out[s].Seconds = durS * float64(out[s].Words) / float64(a.d.words)
+	case len(a.in.Marks) > 0:
+		starts := make([]float64, k+1)
+		for s := 1; s < k; s++ {
+			if s-1 < len(a.in.Marks) {
+				starts[s] = math.Min(a.in.Marks[s-1], a.durS)
+			} else {
+				starts[s] = a.durS
 			}
+		}
+		starts[k] = a.durS
+		for s := range out {
+			out[s].Seconds = math.Max(starts[s+1]-math.Max(starts[s], 0), 0)
+		}
+	case a.d.words > 0:
+		for s := range out {
+			out[s].Seconds = a.durS * float64(out[s].Words) / float64(a.d.words)
 		}
 	}
 	for s := range out {
-		if durS > 0 {
-			out[s].Share = math.Round(out[s].Seconds/durS*1000) / 1000
+		if a.durS > 0 {
+			out[s].Share = math.Round(out[s].Seconds/a.durS*1000) / 1000
 		}
 		out[s].Seconds = round1(out[s].Seconds)
-		if lo := ranges[s][0]; lo >= 0 && out[s].Words > 0 {
-			a.scoreSection(s, lo, ranges[s][1], &out[s])
-		} else {
-			out[s].Reasons = append(out[s].Reasons, "Missing: "+a.rubric.Sections[s].Prompt)
-			if s == secRoot && sumWeights(a.hitsInSections("cues-rootcause", secMistake, secResponse)) >= 2 {
-				out[s].Reasons = append(out[s].Reasons, "The cause is there, folded into another section: give it sentences of its own and go one level deeper.")
-			}
-		}
 	}
 	return out
 }
@@ -248,7 +193,7 @@ func (a *analysis) pieces(s int) []Piece {
 			continue
 		}
 		un := a.d.units[u]
-		if n := len(out); n > 0 && u > 0 && a.sec[u-1] == s {
+		if n := len(out); n > 0 && a.sec[u-1] == s {
 			out[n-1].End = un.end
 			continue
 		}
@@ -261,24 +206,52 @@ func (a *analysis) pieces(s int) []Piece {
 func (a *analysis) order() []string {
 	out := []string{}
 	for u, s := range a.sec {
-		if s >= 0 && (u == 0 || a.sec[u-1] != s) {
-			out = append(out, a.rubric.Sections[s].ID)
+		if u == 0 || a.sec[u-1] != s {
+			out = append(out, a.r.Sections[s].ID)
 		}
 	}
 	return out
 }
 
-func (a *analysis) firstPresent() int {
-	if len(a.sec) == 0 {
-		return -1
+// timingNotes says, per section, where the timer marks and the content
+// disagree: the speaker pressed on to a section well before (or after)
+// telling it. Only real word times can tell.
+func (a *analysis) timingNotes() {
+	if a.times == nil || len(a.in.Marks) == 0 {
+		return
 	}
-	return a.sec[0]
+	tol := math.Max(6, 0.08*a.durS)
+	for s := 1; s < len(a.secs); s++ {
+		sec := &a.secs[s]
+		if sec.MarkS < 0 {
+			continue
+		}
+		if sec.ToldS < 0 {
+			sec.Timing = fmt.Sprintf("You moved on to %s at %s, but the answer never tells it.", sec.Title, clock(sec.MarkS))
+			continue
+		}
+		if math.Abs(sec.ToldS-sec.MarkS) > tol {
+			sec.Timing = fmt.Sprintf("You moved on to %s at %s; the %s is told from %s.", sec.Title, clock(sec.MarkS), lowerFirst(sec.Title), clock(sec.ToldS))
+		}
+	}
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'A' && b[0] <= 'Z' {
+		b[0] += 'a' - 'A'
+	}
+	return string(b)
 }
 
 // overall is the weighted sum of section points less the penalties of
 // the findings, clamped to 0..100, with the parts that make it up. Each
 // part is a whole number and the score is their sum, so what the card
-// shows always adds up.
+// shows always adds up. A flag raised at a severity above its rubric's
+// costs double.
 func (a *analysis) overall(secs []SectionResult) (int, []ScorePart) {
 	parts := []ScorePart{}
 	total := 0
@@ -288,8 +261,8 @@ func (a *analysis) overall(secs []SectionResult) (int, []ScorePart) {
 		total += p
 	}
 	for _, f := range a.flags {
-		p := a.rubric.Flags[f.ID].Penalty
-		if f.Severity == Major && a.rubric.Flags[f.ID].Severity != Major {
+		p := a.r.Flags[f.ID].Penalty
+		if f.Severity == Major && a.r.Flags[f.ID].Severity != Major {
 			p *= 2
 		}
 		if n := int(math.Round(p)); n > 0 {
@@ -327,5 +300,3 @@ func firstStart(f Flag) int {
 	}
 	return f.Spans[0].Start
 }
-
-func round1(x float64) float64 { return math.Round(x*10) / 10 }

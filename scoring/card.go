@@ -21,8 +21,23 @@ func RenderCard(r Report) string {
 			t = fmt.Sprintf("%s / %s", clock(s.Seconds), clock(s.PlannedS))
 		}
 		fmt.Fprintf(&b, "%-20s %5.0f%% %11s %6d  %s\n", s.Title, s.Weight*100, t, s.Score, bar(s.Score, 10))
-		for _, why := range s.Reasons {
-			fmt.Fprintf(&b, "%22s- %s\n", "", why)
+		for _, c := range s.Criteria {
+			mark := "[ ]"
+			if c.Met {
+				mark = "[x]"
+			}
+			fmt.Fprintf(&b, "%22s%s %s (%d)\n", "", mark, c.Text, c.Points)
+		}
+		if s.Words == 0 {
+			for _, why := range s.Reasons {
+				fmt.Fprintf(&b, "%22s- %s\n", "", why)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\nHow the score is made: %s\n", ScoreSum(r))
+	for _, s := range r.Sections {
+		if s.Timing != "" {
+			fmt.Fprintf(&b, "Timing: %s\n", s.Timing)
 		}
 	}
 	if len(r.Flags) == 0 {
@@ -40,9 +55,65 @@ func RenderCard(r Report) string {
 	if len(r.Passive) > 0 {
 		fmt.Fprintf(&b, "\nPassive voice (%d): %s\n", len(r.Passive), quotes(r.Passive, 8))
 	}
-	fmt.Fprintf(&b, "Fillers: %d (%.1f a minute)    I vs we after the situation: %.0f%% I\n",
-		r.Fillers.Count, r.Fillers.PerMinute, r.FirstPersonRatio*100)
+	fillers := fmt.Sprintf("%d (%.1f a minute)", r.Fillers.Count, r.Fillers.PerMinute)
+	if !r.Fillers.Heard {
+		fillers = "not heard (the speech engine drops them)"
+	}
+	fmt.Fprintf(&b, "Fillers: %s    I vs we after the first section: %.0f%% I\n", fillers, r.FirstPersonRatio*100)
+	if d := r.Delivery; d != nil {
+		fmt.Fprintf(&b, "Delivery: %.0f words a minute over %s of speaking, %d pauses of %.1f s or more", d.WPM, clock(d.SpeakingS), len(d.Pauses), LongPauseS)
+		if d.LongestPauseS > 0 {
+			fmt.Fprintf(&b, ", the longest %.1f s", d.LongestPauseS)
+		}
+		b.WriteString("\n")
+	}
+	if r.Source.Kind == "engine" {
+		state := "a draft"
+		if r.Source.Corrected {
+			state = "corrected by you"
+		}
+		fmt.Fprintf(&b, "Transcript: from %s, %s\n", r.Source.Name, state)
+	}
 	return b.String()
+}
+
+// ScoreSum writes how the score is made: each section's points of its
+// most, each penalty, the clamp, and the total ("Situation 10 of 10 + ...
+// - 15 for blame-diffusion = 51"). Sections are named by their titles.
+func ScoreSum(r Report) string {
+	title := map[string]string{}
+	for _, s := range r.Sections {
+		title[s.ID] = s.Title
+	}
+	var parts []string
+	for i, p := range r.ScoreParts {
+		var t string
+		switch p.Kind {
+		case "section":
+			t = fmt.Sprintf("%s %d of %d", title[p.ID], p.Points, p.Of)
+		case "penalty":
+			t = fmt.Sprintf("minus %d for %s", -p.Points, p.ID)
+		default:
+			t = fmt.Sprintf("%+d to stay within 0 to 100", p.Points)
+		}
+		if i > 0 && p.Kind == "section" {
+			t = "+ " + t
+		}
+		parts = append(parts, t)
+	}
+	return fmt.Sprintf("%s = %d", strings.Join(parts, " "), r.Score)
+}
+
+// joinQuoted lists span texts in quotes for a message.
+func joinQuoted(spans []Span, limit int) string {
+	var parts []string
+	for i, s := range spans {
+		if i == limit {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%q", strings.TrimSpace(s.Text)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // bar draws a score as a row of filled and empty cells.

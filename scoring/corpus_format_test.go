@@ -19,16 +19,21 @@ import (
 	"unicode/utf8"
 )
 
-// killerIDs are the eight flags the corpus labels per answer; the accuracy
-// test scores precision and recall on exactly these.
-var killerIDs = []string{
-	"fake-mistake", "blame-diffusion", "no-stakes", "generic-lesson",
-	"no-mechanism", "no-root-cause", "claims-immunity", "passive-voice",
+// killerIDs are the eight flags the corpus labels per answer, by
+// rubric; the accuracy test scores precision and recall on exactly these.
+var killerIDs = map[string][]string{
+	"mistake": {"fake-mistake", "blame-diffusion", "no-stakes", "generic-lesson",
+		"no-mechanism", "no-root-cause", "claims-immunity", "passive-voice"},
+	"failure": {"fake-failure", "blame-diffusion", "no-stakes", "generic-lesson",
+		"no-mechanism", "no-root-cause", "claims-immunity", "passive-voice"},
 }
 
-// corpusSectionOrder is the rubric's section order; the corpus names
-// sections by these ids and lists them in this order.
-var corpusSectionOrder = []string{"situation", "mistake", "root-cause", "response", "change"}
+// corpusSections are each rubric's section ids; the corpus names the
+// sections of an answer by these ids, in the order the answer tells them.
+var corpusSections = map[string][]string{
+	"mistake": {"situation", "mistake", "root-cause", "response", "change"},
+	"failure": {"situation", "attempt", "outcome", "why", "change"},
+}
 
 // corpusCueCategories are the sentence-level label sets in testdata/cues.tsv.
 var corpusCueCategories = []string{
@@ -46,6 +51,7 @@ type labeledSection struct {
 // labeledAnswer is one corpus answer with its coach labels.
 type labeledAnswer struct {
 	Name     string
+	Rubric   string // the rubric id, "mistake" unless the header says
 	Kind     string // strong, mixed or weak
 	Style    string // written, asr or fillers
 	Must     []string
@@ -68,7 +74,7 @@ type cueLabel struct {
 // corpus rules (every killer labeled once, sections in order) are in
 // checkLabeledAnswer, so each can be tested on its own.
 func parseLabeledAnswer(name string, data []byte) (labeledAnswer, error) {
-	a := labeledAnswer{Name: name}
+	a := labeledAnswer{Name: name, Rubric: "mistake"}
 	if !utf8.Valid(data) {
 		return a, fmt.Errorf("answer %s: not valid UTF-8", name)
 	}
@@ -93,6 +99,8 @@ func parseLabeledAnswer(name string, data []byte) (labeledAnswer, error) {
 		}
 		seen[key] = true
 		switch key {
+		case "rubric":
+			a.Rubric = val
 		case "kind":
 			a.Kind = val
 		case "style":
@@ -159,8 +167,12 @@ var corpusFillerWord = regexp.MustCompile(`(?i)\b(um+|uh+|er|erm|like|you know|i
 
 // checkLabeledAnswer applies the corpus rules to one parsed answer.
 func checkLabeledAnswer(a labeledAnswer) error {
+	killers, ok := killerIDs[a.Rubric]
+	if !ok {
+		return fmt.Errorf("answer %s: unknown rubric %q", a.Name, a.Rubric)
+	}
 	known := map[string]bool{}
-	for _, id := range killerIDs {
+	for _, id := range killers {
 		known[id] = true
 	}
 	count := map[string]int{}
@@ -172,7 +184,7 @@ func checkLabeledAnswer(a labeledAnswer) error {
 			count[id]++
 		}
 	}
-	for _, id := range killerIDs {
+	for _, id := range killers {
 		if count[id] != 1 {
 			return fmt.Errorf("answer %s: flag %q labeled %d times, want exactly once in must, mustnot or unsure", a.Name, id, count[id])
 		}
@@ -219,18 +231,19 @@ func checkLabeledAnswer(a labeledAnswer) error {
 	default:
 		return fmt.Errorf("answer %s: style %q is not written, asr or fillers", a.Name, a.Style)
 	}
-	rank := map[string]int{}
-	for i, id := range corpusSectionOrder {
-		rank[id] = i
+	ids := map[string]bool{}
+	for _, id := range corpusSections[a.Rubric] {
+		ids[id] = true
 	}
-	lastRank, lastPos := -1, -1
+	// Sections are listed in the order they are told; a section told in
+	// two pieces is listed twice, but never twice in a row.
+	lastPos, lastID := -1, ""
 	for _, s := range a.Sections {
-		r, ok := rank[s.ID]
-		if !ok {
+		if !ids[s.ID] {
 			return fmt.Errorf("answer %s: unknown section %q", a.Name, s.ID)
 		}
-		if r <= lastRank {
-			return fmt.Errorf("answer %s: section %q out of rubric order", a.Name, s.ID)
+		if s.ID == lastID {
+			return fmt.Errorf("answer %s: section %q listed twice in a row", a.Name, s.ID)
 		}
 		if n := len(strings.Fields(s.Prefix)); n < 3 || n > 6 {
 			return fmt.Errorf("answer %s: section %q prefix has %d words, want 3 to 6", a.Name, s.ID, n)
@@ -239,7 +252,7 @@ func checkLabeledAnswer(a labeledAnswer) error {
 		if pos < 0 {
 			return fmt.Errorf("answer %s: section %q prefix %q not found after the previous section", a.Name, s.ID, s.Prefix)
 		}
-		lastRank, lastPos = r, pos+max(lastPos+1, 0)
+		lastPos, lastID = pos+max(lastPos+1, 0), s.ID
 	}
 	return nil
 }
@@ -334,7 +347,7 @@ func TestCorpusFormatAnswers(t *testing.T) {
 		for _, id := range a.MustNot {
 			mustNot[id]++
 		}
-		labels += len(killerIDs)
+		labels += len(killerIDs[a.Rubric])
 		unsure += len(a.Unsure)
 	}
 	for kind, want := range map[string]int{"strong": 12, "mixed": 14, "weak": 16} {
@@ -350,14 +363,14 @@ func TestCorpusFormatAnswers(t *testing.T) {
 	if unsure*10 >= labels {
 		t.Errorf("%d of %d labels unsure, want under 10%%", unsure, labels)
 	}
-	for _, id := range killerIDs {
+	for _, id := range killerIDs["mistake"] {
 		// Precision and recall need both kinds of evidence for every flag.
 		if must[id] < 3 || mustNot[id] < 3 {
 			t.Errorf("flag %s: %d must and %d mustnot, want at least 3 of each", id, must[id], mustNot[id])
 		}
 	}
 	t.Logf("kinds %v styles %v unsure %d/%d", kinds, styles, unsure, labels)
-	for _, id := range killerIDs {
+	for _, id := range killerIDs["mistake"] {
 		t.Logf("%-16s must %2d mustnot %2d", id, must[id], mustNot[id])
 	}
 }
@@ -421,7 +434,8 @@ func TestCorpusFormatRejects(t *testing.T) {
 		{"empty text", "# kind: weak\n# style: written\n# must: " + all + ", passive-voice\n# mustnot:\n# sections:\n---\n   \n"},
 		{"asr with capitals", "# kind: weak\n# style: asr\n# must: " + all + ", passive-voice\n# mustnot:\n# sections:\n---\n" + body},
 		{"section not in text", "# kind: weak\n# style: written\n# must: " + all + ", passive-voice\n# mustnot:\n# sections: mistake=I deleted the table\n---\n" + body},
-		{"sections out of order", "# kind: weak\n# style: written\n# must: " + all + ", passive-voice\n# mustnot:\n# sections: change=I sent the invoice | situation=run a day early\n---\n" + body},
+		{"section twice in a row", "# kind: weak\n# style: written\n# must: " + all + ", passive-voice\n# mustnot:\n# sections: change=I sent the invoice | change=run a day early\n---\n" + body},
+		{"unknown rubric", "# rubric: regret\n# kind: weak\n# style: written\n# must: " + all + ", passive-voice\n# mustnot:\n# sections:\n---\n" + body},
 		{"invalid utf8", "# kind: weak\n# style: written\n# must:\n# mustnot:\n# sections:\n---\n\xff\xfe"},
 	}
 	for _, tc := range answers {

@@ -1,6 +1,10 @@
 package scoring
 
-import "sort"
+import (
+	"sort"
+
+	"retake/scoring/text"
+)
 
 // unit is a stretch of the answer that the section decoder assigns as a
 // whole: a sentence, or a clause of a long unpunctuated run.
@@ -9,94 +13,98 @@ type unit struct {
 	start, end int // byte span
 }
 
-// doc is the analyzer's working view of one transcript.
+// doc is the analyzer's one working view of a transcript: the shared
+// tokens, the phrase-list matches, the units and the facts of each
+// clause. Every stage reads it; nothing tokenizes the text again.
 type doc struct {
-	text    string
-	toks    []token
+	*text.Doc
+	ls      *lexSet
 	s       stream
 	units   []unit
-	tokUnit []int // unit index of each token
-	words   int   // tokens that are not pure fillers
-	hits    map[string][]hit
+	tokUnit []int32 // unit index of each token
+	words   int     // tokens that count as spoken words
+	hits    [][]hit // by list index in ls
+	facts   []facts // by unit
 }
 
-func newDoc(text string) *doc {
-	ls := lexicons()
-	d := &doc{text: text, toks: tokenize(text)}
-	for i := range d.toks {
-		if wi, ok := ls.vocab[d.toks[i].norm]; ok {
-			d.toks[i].id, d.toks[i].soft = wi.id, wi.soft
+// newDoc tokenizes text with the lists' vocabulary, runs every list
+// over it once and cuts it into units.
+func newDoc(src string, ls *lexSet, dec DecoderSpec) *doc {
+	d := &doc{Doc: text.Tokenize(src, ls.vocab), ls: ls}
+	d.s = newStream(d.Doc, ls)
+	for _, t := range d.Toks {
+		if t.Counts() {
+			d.words++
 		}
 	}
-	d.s = newStream(d.toks)
-	d.words = len(d.s.idx)
-	all := ls.findAll(d.s)
-	d.hits = make(map[string][]hit, len(lexNames))
-	for i, n := range lexNames {
-		d.hits[n] = all[i]
-	}
-	d.splitUnits()
+	d.hits = ls.findAll(d.s)
+	d.splitUnits(dec)
+	d.facts = d.clauseFacts()
 	return d
 }
-
-// maxUnitWords is the clause length above which an unpunctuated run is
-// cut at the next clause opener ("so", "because", "and then", ...).
-const (
-	maxUnitWords = 18
-	minUnitWords = 5
-)
 
 // splitUnits cuts the tokens into sentences, then cuts long sentences at
 // clause openers, so speech-recognizer text without punctuation still
 // gives the decoder units of a sensible size.
-func (d *doc) splitUnits() {
-	d.tokUnit = make([]int, len(d.toks))
-	opens := make(map[int]bool, len(d.hits["clause-starts"]))
-	for _, h := range d.hits["clause-starts"] {
-		opens[h.lo] = true
+func (d *doc) splitUnits(dec DecoderSpec) {
+	d.tokUnit = make([]int32, len(d.Toks))
+	minW, maxW := max(dec.MinUnitWords, 1), max(dec.MaxUnitWords, 2)
+	opens := map[int]bool{}
+	if li := d.ls.list(dec.ClauseStarts); li >= 0 {
+		for _, h := range d.hits[li] {
+			opens[h.lo] = true
+		}
 	}
-	lo := 0
-	words := 0
+	lo, words := 0, 0
 	flush := func(hi int) {
 		if hi > lo {
-			d.units = append(d.units, unit{lo: lo, hi: hi, start: d.toks[lo].start, end: d.toks[hi-1].end})
+			d.units = append(d.units, unit{lo: lo, hi: hi, start: int(d.Toks[lo].Start), end: int(d.Toks[hi-1].End)})
 			for k := lo; k < hi; k++ {
-				d.tokUnit[k] = len(d.units) - 1
+				d.tokUnit[k] = int32(len(d.units) - 1)
 			}
 		}
 		lo, words = hi, 0
 	}
-	for i, t := range d.toks {
-		if i > lo && words >= minUnitWords && (opens[i] && (words >= maxUnitWords/2 || d.toks[i-1].comma) || words >= 3*maxUnitWords) {
+	for i, t := range d.Toks {
+		if i > lo && words >= minW && (opens[i] && (words >= maxW/2 || d.Toks[i-1].After >= text.Comma) || words >= 3*maxW) {
 			flush(i)
 		}
-		if !t.filler {
+		if t.Counts() {
 			words++
 		}
-		if t.brk {
+		if t.After == text.Sentence {
 			flush(i + 1)
 		}
 	}
-	flush(len(d.toks))
+	flush(len(d.Toks))
 }
 
-// unitWords counts the non-filler words of unit u.
-func (d *doc) unitWords(u unit) int { return d.wordsIn(u.lo, u.hi) }
+// norm is the normalized word of token i, or "" outside the text.
+func (d *doc) norm(i int) string { return d.NormAt(i) }
 
-// wordsIn counts the non-filler words of tokens [lo, hi).
+// ends reports whether a sentence ends after token i.
+func (d *doc) ends(i int) bool { return i >= 0 && i < len(d.Toks) && d.Toks[i].After == text.Sentence }
+
+// unitOf is the unit holding token i.
+func (d *doc) unitOf(i int) int { return int(d.tokUnit[i]) }
+
+// wordsIn counts the spoken words of tokens [lo, hi).
 func (d *doc) wordsIn(lo, hi int) int {
 	n := 0
 	for k := lo; k < hi; k++ {
-		if !d.toks[k].filler {
+		if d.Toks[k].Counts() {
 			n++
 		}
 	}
 	return n
 }
 
-// hitsIn returns the hits of a lexicon that start in tokens [lo, hi).
-func (d *doc) hitsIn(name string, lo, hi int) []hit {
-	all := d.hits[name]
+// hitsIn returns the hits of list li that start in tokens [lo, hi).
+func (d *doc) hitsIn(li, lo, hi int) []hit {
+	if li < 0 {
+		return nil
+	}
+	all := d.hits[li]
 	i := sort.Search(len(all), func(k int) bool { return all[k].lo >= lo })
 	j := i
 	for j < len(all) && all[j].lo < hi {
@@ -105,13 +113,36 @@ func (d *doc) hitsIn(name string, lo, hi int) []hit {
 	return all[i:j:j]
 }
 
+// weightIn sums the weights of list li's hits in tokens [lo, hi).
+func (d *doc) weightIn(li, lo, hi int) float64 { return sumWeights(d.hitsIn(li, lo, hi)) }
+
 // span turns token range [lo, hi) into a Span of the text.
 func (d *doc) span(lo, hi int) Span {
-	s, e := d.toks[lo].start, d.toks[hi-1].end
-	return Span{Start: s, End: e, Text: d.text[s:e], T: -1}
+	s, e := d.Span(lo, hi)
+	return Span{Start: s, End: e, Text: d.Text[s:e], T: -1}
 }
 
 // unitSpan is the whole unit as a Span, for findings about a clause.
 func (d *doc) unitSpan(u unit) Span {
-	return Span{Start: u.start, End: u.end, Text: d.text[u.start:u.end], T: -1}
+	return Span{Start: u.start, End: u.end, Text: d.Text[u.start:u.end], T: -1}
+}
+
+// sentenceOf returns the token range of the sentence holding token i.
+func (d *doc) sentenceOf(i int) (int, int) {
+	lo, hi := i, i
+	for lo > 0 && !d.ends(lo-1) {
+		lo--
+	}
+	for hi < len(d.Toks)-1 && !d.ends(hi) {
+		hi++
+	}
+	return lo, hi + 1
+}
+
+func sumWeights(hs []hit) float64 {
+	t := 0.0
+	for _, h := range hs {
+		t += h.weight
+	}
+	return t
 }

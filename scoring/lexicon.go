@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"retake/scoring/text"
 )
 
 // A lexicon is a list of phrase patterns read from a word list in
@@ -78,23 +80,27 @@ type part struct {
 	bits     []uint64 // the words as a set of vocabulary ids, built by finalize
 }
 
-func (p *part) matches(t *token) bool {
+// matches reports whether the part matches token t of stream s.
+func (p *part) matches(s *stream, t text.Token) bool {
 	switch p.kind {
 	case anyPart:
 		// A wildcard stands for a word of a name or a noun phrase,
 		// never for a pronoun, a form of "be" or a joining word: "the
 		// next one I never checked" and "the report was never checked"
 		// are not someone else failing.
-		return !wildcardStops[t.norm]
+		return !s.ls.stop(t.Word)
 	case numPart:
-		return t.num
+		return t.Is(text.Number)
 	}
-	if id := t.id; id > 0 && int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
+	if id := t.Word; id > 0 && int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
 		return true
 	}
-	for _, pre := range p.prefixes {
-		if len(t.norm) >= len(pre) && t.norm[:len(pre)] == pre {
-			return true
+	if len(p.prefixes) > 0 {
+		w := s.vocab.Word(t.Word)
+		for _, pre := range p.prefixes {
+			if len(w) >= len(pre) && w[:len(pre)] == pre {
+				return true
+			}
 		}
 	}
 	return false
@@ -113,8 +119,17 @@ func parseLexicon(name, data string) (*lexicon, error) {
 			return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
 		}
 		for _, line := range lines {
-			if err := lx.add(line); err != nil {
+			// Spell the pattern's words as the tokenizer reads the
+			// text ("didn't" is "did not"), which may turn one part
+			// into alternatives of different lengths.
+			spelled, err := spellLikeText(line)
+			if err != nil {
 				return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
+			}
+			for _, l := range spelled {
+				if err := lx.add(l); err != nil {
+					return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
+				}
 			}
 		}
 	}
@@ -145,6 +160,60 @@ func expandBraces(line string) ([]string, error) {
 		out = append(out, rest...)
 	}
 	return out, nil
+}
+
+// spellLikeText rewrites each literal word of a pattern line as the
+// tokens the tokenizer makes of it, so "i didn't" matches the text "I
+// didn't", "I did not" and "i didnt" alike. A part whose alternatives
+// split into different numbers of tokens becomes a brace group and is
+// expanded again.
+func spellLikeText(line string) ([]string, error) {
+	body, weight := line, ""
+	if i := strings.LastIndex(line, "="); i >= 0 {
+		body, weight = line[:i], " "+line[i:]
+	}
+	fields := strings.Fields(strings.ToLower(body))
+	braces := false
+	for i, f := range fields {
+		if f == "*" || f == "<n>" || f == "..." {
+			continue
+		}
+		var alts []string
+		multi := false
+		for _, alt := range strings.Split(f, "|") {
+			if alt == "" || strings.HasSuffix(alt, "*") {
+				alts = append(alts, alt)
+				continue
+			}
+			d := text.Tokenize(alt, text.BaseVocab())
+			if len(d.Toks) == 0 {
+				// A symbol such as "%" is never a word of the text
+				// (it stays on its number: "20%"); it matches nothing.
+				continue
+			}
+			words := make([]string, len(d.Toks))
+			for j := range d.Toks {
+				words[j] = d.Norm(j)
+			}
+			alts = append(alts, strings.Join(words, " "))
+			multi = multi || len(words) > 1
+		}
+		if len(alts) == 0 {
+			return nil, nil // the pattern can never match: drop it
+		}
+		switch {
+		case multi && len(alts) > 1:
+			fields[i] = "{" + strings.Join(alts, "|") + "}"
+			braces = true
+		default:
+			fields[i] = strings.Join(alts, "|")
+		}
+	}
+	out := strings.Join(fields, " ") + weight
+	if !braces {
+		return []string{out}, nil
+	}
+	return expandBraces(out)
 }
 
 // add compiles one expanded pattern line.
@@ -212,19 +281,27 @@ type hit struct {
 // stream is the token sequence with fillers removed, which is what
 // patterns match against; idx maps back to the full token slice.
 type stream struct {
-	toks []token
-	idx  []int
+	toks  []text.Token
+	idx   []int32
+	vocab *text.Vocab
+	ls    *lexSet
 }
 
-func newStream(toks []token) stream {
-	s := stream{toks: toks, idx: make([]int, 0, len(toks))}
-	for i, t := range toks {
-		if !t.filler {
-			s.idx = append(s.idx, i)
+func newStream(d *text.Doc, ls *lexSet) stream {
+	s := stream{toks: d.Toks, idx: make([]int32, 0, len(d.Toks)), vocab: d.Vocab, ls: ls}
+	for i, t := range d.Toks {
+		if !t.Is(text.Filler) {
+			s.idx = append(s.idx, int32(i))
 		}
 	}
 	return s
 }
+
+// at is the token at stream position k.
+func (s *stream) at(k int) text.Token { return s.toks[s.idx[k]] }
+
+// ends reports whether a sentence ends after stream position k.
+func (s *stream) ends(k int) bool { return s.toks[s.idx[k]].After == text.Sentence }
 
 // maxCluster bounds the quadratic overlap resolution.
 const maxCluster = 32
@@ -288,22 +365,4 @@ func resolveOverlaps(cands []hit) []hit {
 		i = j
 	}
 	return out
-}
-
-// wildcardStops are the words a "*" part does not match.
-var wildcardStops = map[string]bool{
-	"i": true, "i'm": true, "i'd": true, "i've": true, "me": true, "my": true, "we": true,
-	"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true,
-	"i'll": true, "that": true, "which": true, "who": true, "they": true, "he": true, "she": true,
-	"it": true, "you": true, "and": true, "but": true, "so": true, "because": true, "to": true,
-}
-
-// softWords are adverbs and hedges that speakers drop between the words
-// of a phrase without changing it.
-var softWords = map[string]bool{
-	"just": true, "basically": true, "actually": true, "really": true, "honestly": true,
-	"literally": true, "totally": true, "simply": true, "probably": true, "definitely": true,
-	"obviously": true, "also": true, "still": true, "even": true, "like": true, "kind": true,
-	"sort": true, "of": false, "genuinely": true, "truly": true, "completely": true, "personally": true,
-	"then": true, "naively": true, "wrongly": true, "mistakenly": true, "clearly": true,
 }

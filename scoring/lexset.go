@@ -2,36 +2,29 @@ package scoring
 
 import (
 	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
 	"sync"
 
 	"retake/assets"
+	"retake/scoring/text"
 )
 
-// lexNames lists the word lists the analyzer runs over every answer, in
-// the order of their index in lexSet.lexicons.
-var lexNames = []string{
-	"cues-situation", "cues-mistake", "cues-rootcause", "cues-response", "cues-change",
-	"mech-artifacts", "mech-frames", "mech-verbs", "lesson-generic", "stakes", "no-harm",
-	"fake-mistake", "immunity", "blame", "hedges", "clause-starts", "lesson-intro",
-	"lesson-sentiment", "impact",
-}
-
-// lexSet is every word list compiled together: a shared vocabulary gives
-// each word an id, so matching a token against a part is a bit test, and
-// one index from a word to the pattern tries it starts lets a single pass
-// over the text run all the lists at once.
+// lexSet is a set of word lists compiled together: a shared vocabulary
+// gives each word an id, so matching a token against a part is a bit
+// test, and one index from a word to the pattern tries it starts lets a
+// single pass over the text run all the lists at once.
 type lexSet struct {
+	names    []string       // list names, in index order
+	index    map[string]int // list name -> index in lexicons
 	lexicons []*lexicon
-	vocab    map[string]wordInfo
+	vocab    *text.Vocab
 	first    [][]rootRef // by word id
 	numeric  []rootRef
 	prefix   []rootRef
-}
-
-// wordInfo is what the analyzer knows of a word before reading context.
-type wordInfo struct {
-	id   int32
-	soft bool
+	soft     []bool // by word id: adverbs a phrase may skip over
+	stops    []bool // by word id: words a "*" part never matches
 }
 
 // rootRef is a first-level trie node and the lexicon it belongs to.
@@ -40,49 +33,114 @@ type rootRef struct {
 	node *node
 }
 
-var (
-	lexOnce sync.Once
-	lexAll  *lexSet
-)
+// isSoft reports whether the word with this id is a soft adverb.
+func (ls *lexSet) isSoft(id int32) bool { return int(id) < len(ls.soft) && ls.soft[id] }
 
-// lexicons returns the compiled word lists, loading them on first use.
-// The lists are part of the binary, so a broken one is a programming
-// error that the tests catch.
-func lexicons() *lexSet {
-	lexOnce.Do(func() {
-		ls, err := loadLexSet(lexNames)
-		if err != nil {
-			panic(err)
-		}
-		lexAll = ls
-	})
-	return lexAll
+// stop reports whether a "*" part refuses the word with this id.
+func (ls *lexSet) stop(id int32) bool { return int(id) < len(ls.stops) && ls.stops[id] }
+
+// list returns the index of a named list, or -1.
+func (ls *lexSet) list(name string) int {
+	if i, ok := ls.index[name]; ok {
+		return i
+	}
+	return -1
 }
 
-func loadLexSet(names []string) (*lexSet, error) {
-	ls := &lexSet{vocab: map[string]wordInfo{}}
+// notPatternLists are the files of assets/wordlists that are not phrase
+// patterns: the passive detector's own lists and the tokenizer's tables.
+func notPatternList(name string) bool {
+	return strings.HasPrefix(name, "passive-") || name == "grammar" || name == "contractions"
+}
+
+var (
+	builtinOnce sync.Once
+	builtinSet  *lexSet
+	builtinErr  error
+)
+
+// builtinLists returns every phrase list shipped in assets/wordlists,
+// compiled once. The lists are part of the binary, so a broken one is a
+// programming error that the tests catch.
+func builtinLists() *lexSet {
+	builtinOnce.Do(func() {
+		builtinSet, builtinErr = compileLists(nil)
+	})
+	if builtinErr != nil {
+		panic(builtinErr)
+	}
+	return builtinSet
+}
+
+// embeddedListNames lists the phrase lists in assets/wordlists.
+func embeddedListNames() ([]string, error) {
+	entries, err := fs.ReadDir(assets.FS, "wordlists")
+	if err != nil {
+		return nil, fmt.Errorf("word lists: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		n, ok := strings.CutSuffix(e.Name(), ".txt")
+		if ok && !notPatternList(n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// compileLists compiles the embedded lists together with a rubric's own
+// inline lists (extra, by name), which may add lists or replace
+// embedded ones of the same name.
+func compileLists(extra map[string][]string) (*lexSet, error) {
+	names, err := embeddedListNames()
+	if err != nil {
+		return nil, err
+	}
+	srcs := map[string]string{}
 	for _, n := range names {
 		b, err := assets.Read("wordlists/" + n + ".txt")
 		if err != nil {
 			return nil, err
 		}
-		lx, err := parseLexicon(n, string(b))
+		srcs[n] = string(b)
+	}
+	for n, lines := range extra {
+		if _, ok := srcs[n]; !ok {
+			names = append(names, n)
+		}
+		srcs[n] = strings.Join(lines, "\n")
+	}
+	sort.Strings(names)
+	ls := &lexSet{names: names, index: map[string]int{}}
+	for i, n := range names {
+		lx, err := parseLexicon(n, srcs[n])
 		if err != nil {
 			return nil, err
 		}
 		ls.lexicons = append(ls.lexicons, lx)
+		ls.index[n] = i
 	}
-	// Ids start at 1: 0 is any word no list mentions.
-	addWord := func(w string) int32 {
-		if wi, ok := ls.vocab[w]; ok {
-			return wi.id
+	ls.buildVocab()
+	return ls, nil
+}
+
+// buildVocab gives every word the lists and the grammar mention an id,
+// fills each part's bit set and indexes the tries by their first word.
+func (ls *lexSet) buildVocab() {
+	g := text.Grammar()
+	seen := map[string]bool{}
+	var words []string
+	addWord := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			words = append(words, w)
 		}
-		id := int32(len(ls.vocab) + 1)
-		ls.vocab[w] = wordInfo{id: id, soft: softWords[w]}
-		return id
 	}
-	for w := range softWords {
-		addWord(w)
+	for _, n := range g.Names() {
+		for w := range g.Class(n) {
+			addWord(w)
+		}
 	}
 	var walk func(n *node)
 	walk = func(n *node) {
@@ -98,13 +156,23 @@ func loadLexSet(names []string) (*lexSet, error) {
 			walk(r)
 		}
 	}
-	words := len(ls.vocab) + 1
+	sort.Strings(words)
+	ls.vocab = text.NewVocab(words...)
+	size := int(ls.vocab.Len())
+	ls.soft = make([]bool, size)
+	for w := range g.Class("soft") {
+		ls.soft[ls.vocab.ID(w)] = true
+	}
+	ls.stops = make([]bool, size)
+	for w := range g.Class("wildcard-stops") {
+		ls.stops[ls.vocab.ID(w)] = true
+	}
 	var fill func(n *node)
 	fill = func(n *node) {
 		if len(n.part.words) > 0 {
-			n.part.bits = make([]uint64, (words+63)/64)
+			n.part.bits = make([]uint64, (size+63)/64)
 			for _, w := range n.part.words {
-				id := ls.vocab[w].id
+				id := ls.vocab.ID(w)
 				n.part.bits[id>>6] |= 1 << (id & 63)
 			}
 		}
@@ -119,19 +187,26 @@ func loadLexSet(names []string) (*lexSet, error) {
 					continue
 				}
 				for _, w := range k.part.words {
-					id := ls.vocab[w].id
+					id := ls.vocab.ID(w)
 					n.byWord[id] = append(n.byWord[id], k)
 				}
 			}
 		}
 	}
-	ls.first = make([][]rootRef, words)
+	ls.first = make([][]rootRef, size)
 	for li, lx := range ls.lexicons {
-		for _, r := range lx.roots {
+		// Roots in a fixed order, so matching never depends on map order.
+		keys := make([]string, 0, len(lx.roots))
+		for k := range lx.roots {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			r := lx.roots[k]
 			fill(r)
 			ref := rootRef{lex: li, node: r}
 			for _, w := range r.part.words {
-				id := ls.vocab[w].id
+				id := ls.vocab.ID(w)
 				ls.first[id] = append(ls.first[id], ref)
 			}
 			switch {
@@ -142,12 +217,26 @@ func loadLexSet(names []string) (*lexSet, error) {
 			}
 		}
 	}
-	if len(ls.lexicons) != len(names) {
-		return nil, fmt.Errorf("loaded %d word lists, want %d", len(ls.lexicons), len(names))
-	}
-	return ls, nil
 }
 
 // wideNode is the number of children above which a trie node indexes
 // them by word.
 const wideNode = 6
+
+// wordSet returns the single words of a list as a set of vocabulary ids
+// and words, for exception lists that a check tests one token against.
+func (ls *lexSet) wordSet(name string) (text.Set, error) {
+	i := ls.list(name)
+	if i < 0 {
+		return nil, fmt.Errorf("no word list %q", name)
+	}
+	out := text.Set{}
+	for _, r := range ls.lexicons[i].roots {
+		if r.end != nil {
+			for _, w := range r.part.words {
+				out[w] = struct{}{}
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,5 +1,7 @@
 package scoring
 
+import "retake/scoring/text"
+
 // findAll runs every word list over the token stream in one pass and
 // returns each list's matches. At each start the heaviest (then the
 // longest) match of a list wins; where a list's matches from different
@@ -8,7 +10,7 @@ package scoring
 func (ls *lexSet) findAll(s stream) [][]hit {
 	n := len(ls.lexicons)
 	cands := make([][]hit, n)
-	m := matcher{s: s, to: len(s.toks)}
+	m := matcher{s: s}
 	best := make([]hit, n)
 	touched := make([]int, 0, 8)
 	try := func(r rootRef, k, ti int) {
@@ -22,20 +24,21 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 	for i := range best {
 		best[i] = hit{hi: -1}
 	}
-	for k, ti := range s.idx {
-		t := &s.toks[ti]
-		if t.id > 0 {
-			for _, r := range ls.first[t.id] {
+	for k, ti32 := range s.idx {
+		ti := int(ti32)
+		t := s.toks[ti]
+		if t.Word > 0 && int(t.Word) < len(ls.first) {
+			for _, r := range ls.first[t.Word] {
 				try(r, k, ti)
 			}
 		}
-		if t.num {
+		if t.Is(text.Number) {
 			for _, r := range ls.numeric {
 				try(r, k, ti)
 			}
 		}
 		for _, r := range ls.prefix {
-			if r.node.part.matches(t) {
+			if r.node.part.matches(&s, t) {
 				try(r, k, ti)
 			}
 		}
@@ -55,7 +58,6 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 // best match found.
 type matcher struct {
 	s    stream
-	to   int
 	best hit
 }
 
@@ -64,26 +66,26 @@ type matcher struct {
 func (m *matcher) walk(n *node, k, lo int) {
 	s := m.s
 	if n.end != nil && n.part.kind != gapPart {
-		h := hit{lo: lo, hi: s.idx[k-1] + 1, weight: n.end.weight, pat: n.end}
+		h := hit{lo: lo, hi: int(s.idx[k-1]) + 1, weight: n.end.weight, pat: n.end}
 		if m.best.hi < 0 || h.weight > m.best.weight || (h.weight == m.best.weight && h.hi > m.best.hi) {
 			m.best = h
 		}
 	}
-	if len(n.kids) == 0 || s.toks[s.idx[k-1]].brk {
+	if len(n.kids) == 0 || s.ends(k-1) {
 		return
 	}
 	kids := n.kids
 	if n.byWord != nil {
 		// Jump straight to the children that name this word, or the
 		// word after up to two soft adverbs.
-		for j, skips := k, 0; skips <= 2 && j < len(s.idx) && s.idx[j] < m.to; j, skips = j+1, skips+1 {
-			t := &s.toks[s.idx[j]]
-			if t.id > 0 {
-				for _, kid := range n.byWord[t.id] {
+		for j, skips := k, 0; skips <= 2 && j < len(s.idx); j, skips = j+1, skips+1 {
+			t := s.at(j)
+			if t.Word > 0 {
+				for _, kid := range n.byWord[t.Word] {
 					m.walk(kid, j+1, lo)
 				}
 			}
-			if !t.soft || t.brk {
+			if !s.ls.isSoft(t.Word) || s.ends(j) {
 				break
 			}
 		}
@@ -103,8 +105,8 @@ func (m *matcher) enter(kid *node, k, lo int) {
 		m.step(kid, k, lo)
 		return
 	}
-	for skip := 0; skip <= 3 && k+skip < len(s.idx) && s.idx[k+skip] < m.to; skip++ {
-		if skip > 0 && s.toks[s.idx[k+skip-1]].brk {
+	for skip := 0; skip <= 3 && k+skip < len(s.idx); skip++ {
+		if skip > 0 && s.ends(k+skip-1) {
 			break
 		}
 		for _, gk := range kid.kids {
@@ -118,21 +120,21 @@ func (m *matcher) enter(kid *node, k, lo int) {
 // not match.
 func (m *matcher) step(kid *node, k, lo int) {
 	s := m.s
-	if k >= len(s.idx) || s.idx[k] >= m.to {
+	if k >= len(s.idx) {
 		return
 	}
-	if kid.part.matches(&s.toks[s.idx[k]]) {
+	if kid.part.matches(&s, s.at(k)) {
 		m.walk(kid, k+1, lo)
 		return
 	}
 	j := k
-	for skips := 0; skips < 2 && j < len(s.idx) && s.idx[j] < m.to; skips++ {
-		t := &s.toks[s.idx[j]]
-		if !t.soft || t.brk {
+	for skips := 0; skips < 2 && j < len(s.idx); skips++ {
+		t := s.at(j)
+		if !s.ls.isSoft(t.Word) || s.ends(j) {
 			return
 		}
 		j++
-		if j < len(s.idx) && s.idx[j] < m.to && kid.part.matches(&s.toks[s.idx[j]]) {
+		if j < len(s.idx) && kid.part.matches(&s, s.at(j)) {
 			m.walk(kid, j+1, lo)
 			return
 		}

@@ -4,40 +4,113 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"retake/scoring/text"
 )
 
-// TestSectionBoundaries measures how well the decoded sections line up
-// with the sections the corpus labels: for each labeled section start,
-// the decoded section with the same id must start in the same sentence
-// (or within 40 bytes). It prints the figure for each set and fails when
-// fewer than 75% of the labeled starts are found on the own corpus.
+// sectionSets are the labeled sets whose section starts are measured.
+var sectionSets = [][]string{
+	{"testdata", "answers"}, {"testdata", "failure", "answers"},
+	{"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"},
+	{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"},
+}
+
+// startSlack is how many words a found section start may be off the
+// labeled one.
+const startSlack = 6
+
+// TestSectionBoundaries measures how well the sections the analyzer
+// finds line up with the labeled ones: for each labeled piece of a
+// section (a section may be told in two places, in any order), a piece
+// of the same section must start within six words of it. It prints the
+// figure for each set and fails below the bar on the team's corpus.
 func TestSectionBoundaries(t *testing.T) {
-	for _, set := range [][]string{{"testdata", "answers"}, {"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"}, {"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"}} {
-		hit, total := 0, 0
-		for _, a := range loadAnswers(t, set...) {
-			rep := Analyze(Input{Text: a.Text})
-			for _, ls := range a.Sections {
-				want := strings.Index(a.Text, ls.Prefix)
-				if want < 0 {
+	for _, set := range sectionSets {
+		answers := loadAnswersIfAny(t, set...)
+		if len(answers) == 0 {
+			continue
+		}
+		hit, total, misses := sectionStarts(t, answers)
+		share := float64(hit) / float64(max(total, 1))
+		name := strings.Join(set[1:], "/")
+		fmt.Printf("section starts found within %d words, %s: %d of %d (%.2f)\n", startSlack, name, hit, total, share)
+		if testing.Verbose() {
+			for _, m := range misses {
+				t.Log(m)
+			}
+		}
+		if set[1] == "answers" && share < sectionBar {
+			t.Errorf("only %.2f of labeled section starts found, want %.2f", share, sectionBar)
+		}
+	}
+}
+
+// sectionBar is the share of labeled section starts the corpus must find.
+const sectionBar = 0.75
+
+// sectionStarts counts the labeled section pieces found.
+func sectionStarts(t *testing.T, answers []labeledAnswer) (hit, total int, misses []string) {
+	for _, a := range answers {
+		rep := Analyze(Input{Text: a.Text, Rubric: a.Rubric})
+		words := wordStarts(a.Text)
+		from := 0
+		for _, ls := range a.Sections {
+			at := strings.Index(a.Text[from:], ls.Prefix)
+			if at < 0 {
+				continue
+			}
+			want := from + at
+			from = want + 1
+			total++
+			found := false
+			var got []string
+			for _, s := range rep.Sections {
+				if s.ID != ls.ID {
 					continue
 				}
-				total++
-				for _, s := range rep.Sections {
-					if s.ID != ls.ID || s.Start < 0 {
-						continue
-					}
-					if abs(s.Start-want) <= 40 || sameSentence(a.Text, s.Start, want) {
-						hit++
+				for _, p := range s.Spans {
+					got = append(got, fmt.Sprintf("%q", clip(a.Text[p.Start:], 30)))
+					if abs(wordIndex(words, p.Start)-wordIndex(words, want)) <= startSlack {
+						found = true
 					}
 				}
 			}
-		}
-		share := float64(hit) / float64(max(total, 1))
-		fmt.Printf("section starts found, %s: %d of %d (%.2f)\n", strings.Join(set[1:], "/"), hit, total, share)
-		if set[1] == "answers" && share < 0.75 {
-			t.Errorf("only %.2f of labeled section starts found", share)
+			if found {
+				hit++
+			} else {
+				misses = append(misses, fmt.Sprintf("%s: %s labeled at %q, found at %s", a.Name, ls.ID, clip(a.Text[want:], 30), strings.Join(got, ", ")))
+			}
 		}
 	}
+	return hit, total, misses
+}
+
+// wordStarts lists the byte offsets where the text's spoken words start.
+func wordStarts(s string) []int {
+	d := text.Tokenize(s, nil)
+	var out []int
+	for _, tk := range d.Toks {
+		if tk.Counts() {
+			out = append(out, int(tk.Start))
+		}
+	}
+	return out
+}
+
+// wordIndex is the number of words that start before byte b.
+func wordIndex(starts []int, b int) int {
+	n := 0
+	for n < len(starts) && starts[n] < b {
+		n++
+	}
+	return n
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 func abs(x int) int {
@@ -45,12 +118,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// sameSentence reports whether no sentence end lies between offsets a and b.
-func sameSentence(text string, a, b int) bool {
-	if a > b {
-		a, b = b, a
-	}
-	return !strings.ContainsAny(text[a:b], ".!?")
 }

@@ -1,0 +1,345 @@
+package scoring
+
+import (
+	"fmt"
+)
+
+// A check decides whether a flag is raised and with which words. The
+// kinds are few and general; what each flag looks for (its lists,
+// filters, sections and thresholds) is the rubric's data.
+type check interface {
+	run(a *analysis) finding
+}
+
+// finding is what a check found: whether it fires, the spans that show
+// it, a detail for the message, and a severity when the check raises it
+// above or below the rubric's default.
+type finding struct {
+	fire   bool
+	spans  []Span
+	detail string
+	sev    Severity
+}
+
+// checkKinds build each kind of check from its spec.
+var checkKinds map[string]func(b *builder, c CheckSpec, at string) (check, error)
+
+func init() {
+	checkKinds = map[string]func(b *builder, c CheckSpec, at string) (check, error){
+		"phrases": buildPhraseCheck,
+		"missing": buildMissingCheck,
+		"lessons": buildLessonCheck,
+		"stakes":  buildStakesCheck,
+		"blame":   buildBlameCheck,
+		"passive": buildPassiveCheck,
+		"length":  buildLengthCheck,
+		"balance": buildBalanceCheck,
+		"rate":    buildRateCheck,
+		"pace":    buildPaceCheck,
+		"pauses":  buildPauseCheck,
+		"any":     buildAnyCheck,
+	}
+}
+
+func (b *builder) check(c CheckSpec, at string) (check, error) {
+	mk, ok := checkKinds[c.Kind]
+	if !ok {
+		return nil, fmt.Errorf("%s.kind: unknown check kind %q (known: %v)", at, c.Kind, sortedKeys(checkKinds))
+	}
+	return mk(b, c, at)
+}
+
+// anyCheck fires when one of its parts does, with that part's words.
+type anyCheck struct{ of []check }
+
+func buildAnyCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "of"); err != nil {
+		return nil, err
+	}
+	if len(c.Of) < 2 {
+		return nil, fmt.Errorf("%s.of: an any check needs at least two parts", at)
+	}
+	var out anyCheck
+	for i, sub := range c.Of {
+		ch, err := b.check(sub, fmt.Sprintf("%s.of[%d]", at, i))
+		if err != nil {
+			return nil, err
+		}
+		out.of = append(out.of, ch)
+	}
+	return out, nil
+}
+
+func (c anyCheck) run(a *analysis) finding {
+	for _, ch := range c.of {
+		if f := ch.run(a); f.fire {
+			return f
+		}
+	}
+	return finding{}
+}
+
+// phraseCheck fires when a list's matches, after the filters and within
+// the sections, weigh at least min; or, with the per100 parameter, when
+// they weigh at least the floor and that many per hundred words.
+type phraseCheck struct {
+	list   int
+	unless []hitFilter
+	scope  []bool
+	min    float64
+	floor  float64
+	per100 float64
+	quote  bool
+	limit  int
+}
+
+func buildPhraseCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "list", "unless", "sections", "min", "params", "limit"); err != nil {
+		return nil, err
+	}
+	li, err := b.list(c.List, at+".list")
+	if err != nil {
+		return nil, err
+	}
+	f, err := buildFilters(c.Unless, at)
+	if err != nil {
+		return nil, err
+	}
+	scope, err := b.sections(c.Sections, at+".sections")
+	if err != nil {
+		return nil, err
+	}
+	p, err := params(c.Params, at, map[string]float64{"floor": 0, "per100": 0, "quote": 0})
+	if err != nil {
+		return nil, err
+	}
+	return phraseCheck{li, f, scope, num(c.Min, 1), p["floor"], p["per100"], p["quote"] > 0, limitOr(c.Limit, 5)}, nil
+}
+
+func limitOr(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
+func (p phraseCheck) run(a *analysis) finding {
+	hs := a.scoped(a.filterHits(a.d.hits[p.list], p.unless), p.scope)
+	w := sumWeights(hs)
+	fire := w >= p.min
+	if !fire && p.per100 > 0 && w >= p.floor && w > 0 {
+		fire = w*100/float64(max(a.d.words, 1)) >= p.per100
+	}
+	if !fire {
+		return finding{}
+	}
+	f := finding{fire: true, spans: a.spansOf(hs, p.limit)}
+	if p.quote {
+		f.detail = "(" + joinQuoted(f.spans, 4) + ")"
+	}
+	return f
+}
+
+// missingCheck fires when an evidence weighs less than min within the
+// sections. Hits in a sentence that a named flag quotes do not count (a
+// "cause" inside a strength dressed as a mistake explains the virtue).
+// Its words are the spans of the quote flags when they are raised, else
+// the lead of the section where the missing part belongs.
+type missingCheck struct {
+	evidence string
+	scope    []bool
+	min      float64
+	ignore   []string
+	quote    []string
+	at       int
+	limit    int
+}
+
+func buildMissingCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "evidence", "sections", "min", "flags", "at", "limit"); err != nil {
+		return nil, err
+	}
+	ev, err := b.evidenceRef(c.Evidence, at+".evidence")
+	if err != nil {
+		return nil, err
+	}
+	scope, err := b.sections(c.Sections, at+".sections")
+	if err != nil {
+		return nil, err
+	}
+	m := missingCheck{evidence: ev, scope: scope, min: num(c.Min, 1), at: -1, limit: limitOr(c.Limit, 3)}
+	// flags name what to ignore ("ignore:ID") or quote ("quote:ID").
+	for _, f := range c.Flags {
+		if id, ok := cutPrefix(f, "ignore:"); ok {
+			m.ignore = append(m.ignore, id)
+		} else if id, ok := cutPrefix(f, "quote:"); ok {
+			m.quote = append(m.quote, id)
+		} else {
+			return nil, fmt.Errorf("%s.flags: %q: want \"ignore:<flag>\" or \"quote:<flag>\"", at, f)
+		}
+	}
+	if m.at, err = b.optSection(c.At, at+".at"); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m missingCheck) run(a *analysis) finding {
+	hs := a.scoped(a.evidenceHits(m.evidence), m.scope)
+	for _, id := range m.ignore {
+		hs = a.outsideSentencesOf(hs, id)
+	}
+	if sumWeights(hs) >= m.min {
+		return finding{}
+	}
+	var spans []Span
+	for _, id := range m.quote {
+		if f := a.raised(id); f != nil {
+			spans = append(spans, f.Spans...)
+		}
+	}
+	if len(spans) > m.limit {
+		spans = spans[:m.limit]
+	}
+	if len(spans) == 0 {
+		spans = a.lead(m.at)
+	}
+	return finding{fire: true, spans: spans}
+}
+
+// outsideSentencesOf drops the hits that share a sentence with a span of
+// the given flag.
+func (a *analysis) outsideSentencesOf(hs []hit, id string) []hit {
+	f := a.raised(id)
+	if f == nil {
+		return hs
+	}
+	var out []hit
+	for _, h := range hs {
+		lo, hi := a.d.sentenceOf(h.lo)
+		s, e := a.d.Span(lo, hi)
+		inside := false
+		for _, sp := range f.Spans {
+			if sp.Start >= s && sp.Start < e {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// lessonCheck fires on lessons told as sentiments with no practice in
+// the next few units.
+type lessonCheck struct {
+	lessons, practice string
+	min               float64
+	near              int
+	limit             int
+}
+
+func buildLessonCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "lists", "min", "params", "limit"); err != nil {
+		return nil, err
+	}
+	// The lists here name evidence, by role.
+	for role := range c.Lists {
+		if role != "lessons" && role != "practice" {
+			return nil, fmt.Errorf("%s.lists.%s: the lessons kind reads \"lessons\" and \"practice\" evidence", at, role)
+		}
+	}
+	l, err := b.evidenceRef(c.Lists["lessons"], at+".lists.lessons")
+	if err != nil {
+		return nil, err
+	}
+	pr, err := b.evidenceRef(c.Lists["practice"], at+".lists.practice")
+	if err != nil {
+		return nil, err
+	}
+	p, err := params(c.Params, at, map[string]float64{"near": 3})
+	if err != nil {
+		return nil, err
+	}
+	return lessonCheck{l, pr, num(c.Min, 2), int(p["near"]), limitOr(c.Limit, 5)}, nil
+}
+
+func (l lessonCheck) run(a *analysis) finding {
+	practice := a.evidenceHits(l.practice)
+	var generic []hit
+	for _, h := range a.evidenceHits(l.lessons) {
+		u := a.d.unitOf(h.lo)
+		if a.negated(h) || practiceNear(a, practice, u, u+l.near) {
+			continue
+		}
+		generic = append(generic, h)
+	}
+	if sumWeights(generic) < l.min {
+		return finding{}
+	}
+	return finding{fire: true, spans: a.spansOf(generic, l.limit)}
+}
+
+// practiceNear reports whether a practice hit starts in units [lo, hi).
+func practiceNear(a *analysis, practice []hit, lo, hi int) bool {
+	for _, p := range practice {
+		if u := a.d.unitOf(p.lo); u >= lo && u < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// stakesCheck fires when the answer never says what the mistake cost,
+// or says nothing was harmed and shows little cost besides.
+type stakesCheck struct {
+	evidence string
+	harm     int
+	p        map[string]float64
+	at       int
+}
+
+func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "evidence", "lists", "min", "params", "at"); err != nil {
+		return nil, err
+	}
+	ev, err := b.evidenceRef(c.Evidence, at+".evidence")
+	if err != nil {
+		return nil, err
+	}
+	ls, err := b.roleLists(c.Lists, at, []string{"minimisers"})
+	if err != nil {
+		return nil, err
+	}
+	p, err := params(c.Params, at, map[string]float64{"harm": 2.5, "outweigh": 5})
+	if err != nil {
+		return nil, err
+	}
+	p["min"] = num(c.Min, 2)
+	lead, err := b.optSection(c.At, at+".at")
+	if err != nil {
+		return nil, err
+	}
+	return stakesCheck{ev, ls["minimisers"], p, lead}, nil
+}
+
+func (s stakesCheck) run(a *analysis) finding {
+	var kept []hit
+	for _, h := range a.d.hits[s.harm] {
+		if !a.negated(h) {
+			kept = append(kept, h)
+		}
+	}
+	w := sumWeights(a.evidenceHits(s.evidence))
+	nh := sumWeights(kept)
+	if w >= s.p["min"] && !(nh >= s.p["harm"] && w < s.p["outweigh"]) {
+		return finding{}
+	}
+	spans := a.spansOf(kept, 4)
+	if len(spans) == 0 {
+		spans = a.lead(s.at)
+	}
+	return finding{fire: true, spans: spans}
+}

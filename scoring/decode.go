@@ -1,0 +1,251 @@
+package scoring
+
+import (
+	"math"
+)
+
+// Sections are found from what each clause does, in any order: a
+// Viterbi pass over the units where each unit votes for the sections its
+// cues and facts point to, moving on to the next section in the rubric's
+// order costs a little, jumping elsewhere more, and going back to a
+// section already told more again. Position is a weak prior that breaks
+// ties when the words do not decide; timer marks add a vote for the
+// section they say was being told.
+
+// emissions scores each unit for each section from its own cues and
+// facts, capped so one cue-dense clause cannot outvote its neighbours.
+func (a *analysis) emissions() [][]float64 {
+	c, d := a.c, a.d
+	k := len(a.r.Sections)
+	em := make([][]float64, len(d.units))
+	flat := make([]float64, len(d.units)*k)
+	for u := range em {
+		em[u] = flat[u*k : (u+1)*k : (u+1)*k]
+	}
+	for s, votes := range c.cues {
+		for _, v := range votes {
+			for _, h := range d.hits[v.list] {
+				em[d.tokUnit[h.lo]][s] += h.weight * v.w
+			}
+		}
+		for _, v := range c.facts[s] {
+			for u := range em {
+				em[u][s] += float64(d.facts[u][v.fact]) * v.w
+			}
+		}
+	}
+	capV := a.r.Decoder.Cap
+	for u := range em {
+		for s := range em[u] {
+			if capV > 0 {
+				em[u][s] = math.Min(em[u][s], capV)
+			}
+		}
+	}
+	// Marks pressed during the take say which section the speaker meant
+	// to be in; with real word times that is a vote, never a veto.
+	if a.times != nil && len(a.in.Marks) > 0 && a.r.Decoder.MarkWeight > 0 {
+		for u, un := range d.units {
+			em[u][a.markedSection(a.times[un.lo])] += a.r.Decoder.MarkWeight
+		}
+	}
+	return em
+}
+
+// markedSection is the section the timer marks place time t in.
+func (a *analysis) markedSection(t float64) int {
+	s := 0
+	for s < len(a.in.Marks) && s < len(a.r.Sections)-1 && t >= a.in.Marks[s] {
+		s++
+	}
+	return s
+}
+
+// maxMaskStates bounds the decoder that remembers which sections have
+// been told; larger rubrics or very long texts use the plain decoder.
+const (
+	maxMaskStates = 5000
+	maxMaskUnits  = 3000
+)
+
+// decode assigns every unit a section.
+func (a *analysis) decode() []int {
+	n := len(a.d.units)
+	if n == 0 {
+		return []int{}
+	}
+	a.em = a.emissions()
+	k := len(a.r.Sections)
+	dec := a.r.Decoder
+	em := make([][]float64, n)
+	for u := range em {
+		em[u] = append([]float64(nil), a.em[u]...)
+	}
+	// Position prior: each unit's middle as a share of the words.
+	total := math.Max(float64(a.d.words), 1)
+	seen := 0
+	for u, un := range a.d.units {
+		w := a.d.wordsIn(un.lo, un.hi)
+		mid := (float64(seen) + float64(w)/2) / total
+		seen += w
+		for s := 0; s < k; s++ {
+			dist := (mid - a.r.Sections[s].Position) / math.Max(dec.PriorWidth, 0.01)
+			em[u][s] -= dec.PriorWeight * dist * dist
+		}
+	}
+	move := func(p, s int) float64 {
+		switch {
+		case p == s:
+			return 0
+		case s == p+1:
+			return dec.NextCost
+		}
+		return dec.JumpCost
+	}
+	start := func(s int) float64 {
+		if s == 0 {
+			return 0
+		}
+		return dec.NextCost
+	}
+	if (1<<k)*k*k <= maxMaskStates && n <= maxMaskUnits {
+		return decodeMasked(em, k, move, start, dec.ReturnCost)
+	}
+	return decodePlain(em, k, move, start)
+}
+
+// decodePlain is Viterbi over the sections alone.
+func decodePlain(em [][]float64, k int, move func(p, s int) float64, start func(s int) float64) []int {
+	n := len(em)
+	score := make([]float64, k)
+	next := make([]float64, k)
+	back := make([]int8, n*k)
+	for s := 0; s < k; s++ {
+		score[s] = em[0][s] - start(s)
+	}
+	for u := 1; u < n; u++ {
+		for s := 0; s < k; s++ {
+			best, arg := math.Inf(-1), 0
+			for p := 0; p < k; p++ {
+				if v := score[p] - move(p, s); v > best {
+					best, arg = v, p
+				}
+			}
+			next[s] = best + em[u][s]
+			back[u*k+s] = int8(arg)
+		}
+		score, next = next, score
+	}
+	bestS := 0
+	for s := 1; s < k; s++ {
+		if score[s] > score[bestS] {
+			bestS = s
+		}
+	}
+	out := make([]int, n)
+	for u := n - 1; u >= 0; u-- {
+		out[u] = bestS
+		bestS = int(back[u*k+bestS])
+	}
+	return out
+}
+
+// decodeMasked is Viterbi over (sections told so far, current section),
+// so going back to a section already told can cost extra.
+func decodeMasked(em [][]float64, k int, move func(p, s int) float64, start func(s int) float64, returnCost float64) []int {
+	n := len(em)
+	states := (1 << k) * k
+	neg := math.Inf(-1)
+	score := make([]float64, states)
+	next := make([]float64, states)
+	back := make([]int32, n*states)
+	for i := range score {
+		score[i] = neg
+	}
+	for s := 0; s < k; s++ {
+		score[(1<<s)*k+s] = em[0][s] - start(s)
+	}
+	for u := 1; u < n; u++ {
+		for i := range next {
+			next[i] = neg
+		}
+		for mask := 1; mask < 1<<k; mask++ {
+			for p := 0; p < k; p++ {
+				from := mask*k + p
+				v0 := score[from]
+				if v0 == neg {
+					continue
+				}
+				for s := 0; s < k; s++ {
+					cost := move(p, s)
+					nm := mask | 1<<s
+					if s != p && mask&(1<<s) != 0 {
+						cost += returnCost
+					}
+					to := nm*k + s
+					if v := v0 - cost + em[u][s]; v > next[to] {
+						next[to] = v
+						back[u*states+to] = int32(from)
+					}
+				}
+			}
+		}
+		score, next = next, score
+	}
+	best := 0
+	for i := range score {
+		if score[i] > score[best] {
+			best = i
+		}
+	}
+	out := make([]int, n)
+	for u := n - 1; u >= 0; u-- {
+		out[u] = best % k
+		best = int(back[u*states+best])
+	}
+	return out
+}
+
+// dropCueless folds a decoded section whose units carry too little cue
+// weight of their own into the section told before it (or after, for
+// the first): the decoder placed it by position alone, so the answer
+// most likely lacks it.
+func (a *analysis) dropCueless(em [][]float64) {
+	k := len(a.r.Sections)
+	own := make([]float64, k)
+	present := make([]bool, k)
+	for u, s := range a.sec {
+		present[s] = true
+		if v := em[u][s]; v > 0 {
+			own[s] += v
+		}
+	}
+	for s := 0; s < k; s++ {
+		if !present[s] || own[s] >= a.r.Decoder.Drop || a.c.keep[s] {
+			continue
+		}
+		for u := range a.sec {
+			if a.sec[u] != s {
+				continue
+			}
+			into := -1
+			for p := u - 1; p >= 0; p-- {
+				if a.sec[p] != s {
+					into = a.sec[p]
+					break
+				}
+			}
+			if into < 0 {
+				for q := u + 1; q < len(a.sec); q++ {
+					if a.sec[q] != s {
+						into = a.sec[q]
+						break
+					}
+				}
+			}
+			if into >= 0 {
+				a.sec[u] = into
+			}
+		}
+	}
+}

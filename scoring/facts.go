@@ -1,0 +1,274 @@
+package scoring
+
+import (
+	"strings"
+	"sync"
+
+	"retake/assets"
+	"retake/scoring/text"
+)
+
+// A fact is something the grammar of a clause says about it, counted per
+// unit: who does what, and when. Rubrics vote with facts for sections
+// (SectionSpec.Facts) and checks read them, instead of listing every
+// party times every verb as phrases.
+type fact int
+
+// The clause facts.
+const (
+	// factSpeaker: "I" is the subject of a verb.
+	factSpeaker fact = iota
+	// factSpeakerPast: "I" + a past verb ("I sent", "I was sending").
+	factSpeakerPast
+	// factSpeakerOmission: "I" + a verb of not doing ("I didn't check",
+	// "I never synced", "I hadn't looped them in", "I forgot to").
+	factSpeakerOmission
+	// factSpeakerHabit: "I" + a present verb, a routine ("I send", "I
+	// now always check", "I don't ship without").
+	factSpeakerHabit
+	// factSpeakerPerfect: "I" + have + participle ("I've added").
+	factSpeakerPerfect
+	// factSpeakerPastPerfect: "I had updated", "I'd assumed".
+	factSpeakerPastPerfect
+	// factSpeakerIntent: "I will", "I'd like to", "I'm going to".
+	factSpeakerIntent
+	// factSpeakerState: "I was the lead", "I am careful".
+	factSpeakerState
+	// factSpeakerMental: "I think", "I guess" in the present.
+	factSpeakerMental
+	// factWePast and factWeHabit are the same for "we".
+	factWePast
+	factWeHabit
+	// factOtherPast: he, she or they + a past verb.
+	factOtherPast
+	// factNobody: nobody as a subject.
+	factNobody
+	// factQuestion: the unit is a question ("Why did I skip it?").
+	factQuestion
+	numFacts
+)
+
+// FactNames are the names rubrics use for the clause facts.
+var FactNames = [numFacts]string{
+	"speaker", "speaker-past", "speaker-omission", "speaker-habit", "speaker-perfect",
+	"speaker-past-perfect", "speaker-intent", "speaker-state", "speaker-mental",
+	"we-past", "we-habit", "other-past", "nobody", "question",
+}
+
+// factByName maps a name to its fact.
+func factByName(n string) (fact, bool) {
+	for i, f := range FactNames {
+		if f == n {
+			return fact(i), true
+		}
+	}
+	return 0, false
+}
+
+// facts are the counts of each fact in one unit.
+type facts [numFacts]float32
+
+// verbKind is what the verb group after a subject says.
+type verbKind int
+
+const (
+	vNone verbKind = iota
+	vPast
+	vOmission
+	vHabit
+	vPerfect
+	vPastPerfect
+	vIntent
+	vState
+	vMental
+)
+
+// grammarSets are the word classes the clause reader uses.
+type grammarSets struct {
+	modal, bePresent, bePast, havePresent, havePast, doPresent, doPast text.Set
+	negation, skip, habitAdv, mental, omission, pastSimple, other      text.Set
+	nobody, participles                                                text.Set
+}
+
+var (
+	gramOnce sync.Once
+	gram     *grammarSets
+)
+
+func grammarWords() *grammarSets {
+	gramOnce.Do(func() {
+		g := text.Grammar()
+		gram = &grammarSets{
+			modal: g.Class("modal"), bePresent: g.Class("be-present"), bePast: g.Class("be-past"),
+			havePresent: g.Class("have-present"), havePast: g.Class("have-past"),
+			doPresent: g.Class("do-present"), doPast: g.Class("do-past"), negation: g.Class("negation"),
+			skip: g.Class("verb-skip"), habitAdv: g.Class("habit-adverbs"), mental: g.Class("mental"),
+			omission: g.Class("omission"), pastSimple: g.Class("past-simple"), other: g.Class("other-subject"),
+			nobody: g.Class("nobody"), participles: readWordList("passive-irregular"),
+		}
+	})
+	return gram
+}
+
+// readWordList reads a one-word-per-line list of assets/wordlists.
+func readWordList(name string) text.Set {
+	b, err := assets.Read("wordlists/" + name + ".txt")
+	if err != nil {
+		panic("scoring: " + err.Error())
+	}
+	s := text.Set{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			s[l] = struct{}{}
+		}
+	}
+	return s
+}
+
+// clauseFacts reads the facts of every unit.
+func (d *doc) clauseFacts() []facts {
+	g := grammarWords()
+	out := make([]facts, len(d.units))
+	for u, un := range d.units {
+		f := &out[u]
+		if d.ends(un.hi-1) && strings.HasPrefix(strings.TrimLeft(d.Text[un.end:min(un.end+4, len(d.Text))], " \"'\u201d"), "?") {
+			f[factQuestion]++
+		}
+		for i := un.lo; i < un.hi; i++ {
+			t := d.Toks[i]
+			w := d.norm(i)
+			switch {
+			case t.Person == text.Speaker && w == "i":
+				switch d.verbAfter(i, g) {
+				case vPast:
+					f[factSpeaker]++
+					f[factSpeakerPast]++
+				case vOmission:
+					f[factSpeaker]++
+					f[factSpeakerOmission]++
+				case vHabit:
+					f[factSpeaker]++
+					f[factSpeakerHabit]++
+				case vPerfect:
+					f[factSpeaker]++
+					f[factSpeakerPerfect]++
+				case vPastPerfect:
+					f[factSpeaker]++
+					f[factSpeakerPastPerfect]++
+				case vIntent:
+					f[factSpeaker]++
+					f[factSpeakerIntent]++
+				case vState:
+					f[factSpeaker]++
+					f[factSpeakerState]++
+				case vMental:
+					f[factSpeakerMental]++
+				}
+			case t.Person == text.We:
+				switch d.verbAfter(i, g) {
+				case vPast, vOmission, vPastPerfect:
+					f[factWePast]++
+				case vHabit, vPerfect:
+					f[factWeHabit]++
+				}
+			case g.other.Has(w) && !d.HardBefore(i+1):
+				switch d.verbAfter(i, g) {
+				case vPast, vOmission, vPastPerfect:
+					f[factOtherPast]++
+				}
+			case g.nobody.Has(w):
+				f[factNobody]++
+			}
+		}
+	}
+	return out
+}
+
+// verbAfter reads the verb group after the subject at token i.
+func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
+	k := i + 1
+	habit, never := false, false
+	for n := 0; n < 4 && k < len(d.Toks) && !d.HardBefore(k); n++ {
+		w := d.norm(k)
+		if d.Toks[k].Is(text.Filler) {
+			k++
+			continue
+		}
+		if !g.skip.Has(w) {
+			break
+		}
+		habit = habit || g.habitAdv.Has(w)
+		never = never || g.negation.Has(w)
+		k++
+	}
+	if k >= len(d.Toks) || d.HardBefore(k) {
+		return vNone
+	}
+	w, next := d.norm(k), d.norm(k+1)
+	negNext := g.negation.Has(next)
+	switch {
+	case g.modal.Has(w):
+		if d.Toks[k].Is(text.Clitic) && g.havePast.Has(w) && g.participle(next) {
+			return vPastPerfect // "I'd assumed": 'd before a participle is "had"
+		}
+		return vIntent
+	case g.bePresent.Has(w):
+		if strings.HasSuffix(next, "ing") && next != "going" {
+			return vHabit
+		}
+		if next == "going" {
+			return vIntent
+		}
+		return vState
+	case g.bePast.Has(w):
+		if strings.HasSuffix(next, "ing") {
+			return vPast
+		}
+		return vState
+	case g.havePresent.Has(w):
+		if negNext || g.participle(next) || g.participle(d.norm(k+2)) && g.skip.Has(next) {
+			return vPerfect
+		}
+		return vHabit
+	case g.havePast.Has(w):
+		if negNext {
+			return vOmission
+		}
+		if g.participle(next) || g.skip.Has(next) && g.participle(d.norm(k+2)) {
+			return vPastPerfect
+		}
+		return vPast
+	case g.doPast.Has(w):
+		if negNext {
+			return vOmission
+		}
+		return vPast
+	case g.doPresent.Has(w):
+		return vHabit
+	case g.omission.Has(w):
+		return vOmission
+	case g.past(w):
+		if never {
+			return vOmission
+		}
+		return vPast
+	case g.mental.Has(w):
+		return vMental
+	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"):
+		return vNone
+	}
+	if habit || never || d.Toks[k].Counts() {
+		return vHabit
+	}
+	return vNone
+}
+
+// past reports whether w is a simple past form.
+func (g *grammarSets) past(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") || g.pastSimple.Has(w) || g.participles.Has(w)
+}
+
+// participle reports whether w is a past participle.
+func (g *grammarSets) participle(w string) bool {
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") || g.participles.Has(w) || g.pastSimple.Has(w)
+}

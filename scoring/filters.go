@@ -1,0 +1,226 @@
+package scoring
+
+import (
+	"sync"
+
+	"retake/assets"
+	"retake/scoring/text"
+)
+
+// The filters below drop a phrase match that does not mean what the
+// phrase says where it stands: negated, about someone else, turned away
+// from, said of one mistake not happening again, used literally. Rubric
+// checks name them in "unless"; their words are the classes of
+// assets/wordlists/filters.txt.
+
+var (
+	filterOnce sync.Once
+	filterSets *text.Classes
+)
+
+// fw returns a class of filters.txt; an unknown name panics (the tests
+// reach every filter).
+func fw(name string) text.Set {
+	filterOnce.Do(func() {
+		b, err := assets.Read("wordlists/filters.txt")
+		if err != nil {
+			panic("scoring: " + err.Error())
+		}
+		c, err := text.ParseClasses("filters.txt", string(b))
+		if err != nil {
+			panic("scoring: " + err.Error())
+		}
+		filterSets = c
+	})
+	return filterSets.Class(name)
+}
+
+// negated reports whether one of the three words before token i, in its
+// unit, negates or distances the cue that starts there. A cue that is
+// itself a negation ("no harm done", "not a single") is not turned
+// around by a word before it.
+func (a *analysis) negated(h hit) bool {
+	neg := fw("negators")
+	if neg.Has(a.d.norm(h.lo)) {
+		return false
+	}
+	u := a.d.units[a.d.tokUnit[h.lo]]
+	for k := h.lo - 1; k >= u.lo && k >= h.lo-3; k-- {
+		if neg.Has(a.d.norm(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPerson reports whether token i is "I", "me", "my" and kin.
+func (a *analysis) firstPerson(i int) bool {
+	return i >= 0 && i < len(a.d.Toks) && a.d.Toks[i].Person == text.Speaker
+}
+
+// aboutSpeaker reports whether the clause around token i talks about the
+// speaker: a first-person word at or before it in its unit, and no third
+// person nearer.
+func (a *analysis) aboutSpeaker(i int) bool {
+	u := a.d.units[a.d.tokUnit[i]]
+	self, third := fw("self-nouns"), fw("third-person")
+	for k := i; k >= u.lo && k >= i-8; k-- {
+		w := a.d.norm(k)
+		if fw("self-possessive").Has(w) {
+			// "my mistake is..." is about the speaker, "my manager
+			// was..." about someone else.
+			if self.Has(a.d.norm(k+1)) || self.Has(a.d.norm(k+2)) {
+				return true
+			}
+			continue
+		}
+		if a.firstPerson(k) {
+			return true
+		}
+		if third.Has(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// contrastedAway reports whether the sentence turns from the cue to a
+// real error: "people call me a perfectionist, but the mistake was...".
+func (a *analysis) contrastedAway(h hit) bool {
+	turns, targets := fw("contrast-turns"), fw("contrast-targets")
+	for k := h.hi; k < len(a.d.Toks) && !a.d.ends(k-1); k++ {
+		if !turns.Has(a.d.norm(k)) {
+			continue
+		}
+		for j := k + 1; j < len(a.d.Toks) && j < k+8; j++ {
+			if targets.Has(a.d.norm(j)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownedAfter reports whether the sentence turns from others' failure to
+// the speaker's own: "nobody else checked it, but it was mine to check".
+func (a *analysis) ownedAfter(h hit) bool {
+	turns, mine := fw("owned-turns"), fw("owned-words")
+	for k := h.hi; k < len(a.d.Toks) && !a.d.ends(k-1); k++ {
+		if !turns.Has(a.d.norm(k)) {
+			continue
+		}
+		for j := k + 1; j < len(a.d.Toks) && j < k+8; j++ {
+			if mine.Has(a.d.norm(j)) {
+				return true
+			}
+			if a.d.ends(j - 1) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// recurrence reports whether an immunity-like phrase is really about a
+// mistake not happening again ("I haven't made that mistake since").
+func (a *analysis) recurrence(h hit) bool {
+	ptr, nouns, after := fw("recurrence-pointers"), fw("recurrence-nouns"), fw("recurrence-after")
+	for k := h.lo; k < h.hi; k++ {
+		if ptr.Has(a.d.norm(k)) {
+			for j := k + 1; j <= k+2 && j < h.hi+1; j++ {
+				if nouns.Has(a.d.norm(j)) {
+					return true
+				}
+			}
+		}
+	}
+	for k := h.hi; k < len(a.d.Toks) && k < h.hi+4; k++ {
+		if after.Has(a.d.norm(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// literal reports hedge words used literally: "the kind of report" is a
+// noun phrase, "a little after nine" a time, not a hedge.
+func (a *analysis) literal(h hit) bool {
+	switch w := a.d.norm(h.lo); {
+	case fw("hedge-kind").Has(w):
+		return fw("literal-before-kind").Has(a.d.norm(h.lo - 1))
+	case fw("hedge-a").Has(w):
+		return fw("literal-after-a").Has(a.d.norm(h.hi))
+	}
+	return false
+}
+
+// owned reports whether a mistake or cause cue is the speaker's own: it
+// has a first-person word ("I skipped", "it was mine to check") or is a
+// subjectless "without checking" / "that was on me".
+func (a *analysis) owned(h hit) bool {
+	if fw("subjectless-owners").Has(a.d.norm(h.lo)) {
+		return true
+	}
+	for k := h.lo; k < h.hi; k++ {
+		if a.firstPerson(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerFirst reports whether a cue opens with the speaker or a causal
+// word: "I assumed", "because the form...".
+func (a *analysis) speakerFirst(h hit) bool {
+	return a.firstPerson(h.lo) || fw("cause-openers").Has(a.d.norm(h.lo)) || fw("subjectless-owners").Has(a.d.norm(h.lo))
+}
+
+// hitFilter is one "unless" filter: true drops the hit.
+type hitFilter func(a *analysis, h hit) bool
+
+// hitFilters are the filters a phrase check may name.
+var hitFilters = map[string]hitFilter{
+	"negated":     func(a *analysis, h hit) bool { return a.negated(h) },
+	"not-speaker": func(a *analysis, h hit) bool { return !a.firstPerson(h.lo) && !a.aboutSpeaker(h.lo) },
+	"contrasted":  func(a *analysis, h hit) bool { return a.contrastedAway(h) },
+	"owned-after": func(a *analysis, h hit) bool { return a.ownedAfter(h) },
+	"recurrence":  func(a *analysis, h hit) bool { return a.recurrence(h) },
+	"literal":     func(a *analysis, h hit) bool { return a.literal(h) },
+	"not-owned":   func(a *analysis, h hit) bool { return !a.owned(h) },
+	"not-speaker-first": func(a *analysis, h hit) bool {
+		return !a.speakerFirst(h)
+	},
+}
+
+// filterNames lists the filters for error messages.
+func filterNames() []string { return sortedKeys(hitFilters) }
+
+// filterHits drops the hits any of the named filters refuses.
+func (a *analysis) filterHits(hs []hit, unless []hitFilter) []hit {
+	if len(unless) == 0 {
+		return hs
+	}
+	var out []hit
+next:
+	for _, h := range hs {
+		for _, f := range unless {
+			if f(a, h) {
+				continue next
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// buildFilters resolves filter names.
+func buildFilters(names []string, at string) ([]hitFilter, error) {
+	if _, err := unlessSet(names, at, filterNames()...); err != nil {
+		return nil, err
+	}
+	var out []hitFilter
+	for _, n := range names {
+		out = append(out, hitFilters[n])
+	}
+	return out, nil
+}
