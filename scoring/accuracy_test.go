@@ -148,3 +148,9 @@ func checkKillers(t *testing.T, set string, answers []labeledAnswer, floor float
 		t.Errorf("killer precision %.3f, recall %.3f: both must be at least 0.9", all.precision(), all.recall())
 	}
 }
+
+// TestKillerAccuracyFailure scores the failure rubric's killers on the
+// failure answers the team wrote, with the same per-flag floor.
+func TestKillerAccuracyFailure(t *testing.T) {
+	checkKillers(t, "failure", loadAnswers(t, "testdata", "failure", "answers"), 0.9)
+}

@@ -14,23 +14,27 @@ func RenderCard(r Report) string {
 	fmt.Fprintf(&b, "RUBRIC CARD (%s)\n", r.Rubric)
 	fmt.Fprintf(&b, "Score %d/100    %d words    %s (%s)    target %s\n\n",
 		r.Score, r.Words, clock(r.DurationS), r.DurationSource, clock(r.TargetS))
-	fmt.Fprintf(&b, "%-20s %6s %11s %6s  %s\n", "SECTION", "WEIGHT", "TIME / PLAN", "SCORE", "")
+	w := 20
+	for _, s := range r.Sections {
+		w = max(w, len([]rune(s.Title)))
+	}
+	fmt.Fprintf(&b, "%-*s %6s %11s %6s  %s\n", w, "SECTION", "WEIGHT", "TIME / PLAN", "SCORE", "")
 	for _, s := range r.Sections {
 		t := "  missing  "
 		if s.Words > 0 {
 			t = fmt.Sprintf("%s / %s", clock(s.Seconds), clock(s.PlannedS))
 		}
-		fmt.Fprintf(&b, "%-20s %5.0f%% %11s %6d  %s\n", s.Title, s.Weight*100, t, s.Score, bar(s.Score, 10))
+		fmt.Fprintf(&b, "%-*s %5.0f%% %11s %6d  %s\n", w, s.Title, s.Weight*100, t, s.Score, bar(s.Score, 10))
 		for _, c := range s.Criteria {
 			mark := "[ ]"
 			if c.Met {
 				mark = "[x]"
 			}
-			fmt.Fprintf(&b, "%22s%s %s (%d)\n", "", mark, c.Text, c.Points)
+			fmt.Fprintf(&b, "%*s%s %s (%d)\n", w+2, "", mark, c.Text, c.Points)
 		}
 		if s.Words == 0 {
 			for _, why := range s.Reasons {
-				fmt.Fprintf(&b, "%22s- %s\n", "", why)
+				fmt.Fprintf(&b, "%*s- %s\n", w+2, "", why)
 			}
 		}
 	}

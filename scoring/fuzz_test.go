@@ -15,16 +15,30 @@ func checkSpans(t *testing.T, text string, spans []Span) {
 		if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			t.Fatalf("span %d-%d outside text of %d bytes", s.Start, s.End, len(text))
 		}
-		if !utf8.RuneStart(text[s.Start]) && s.Start < len(text) {
+		if !runeBoundary(text, s.Start) {
 			t.Fatalf("span starts inside a rune at %d", s.Start)
 		}
-		if s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+		if !runeBoundary(text, s.End) {
 			t.Fatalf("span ends inside a rune at %d", s.End)
 		}
-		if text[s.Start:s.End] != s.Text {
+		if capText(text[s.Start:s.End]) != s.Text {
 			t.Fatalf("span text %q is not the text's %q", s.Text, text[s.Start:s.End])
 		}
 	}
+}
+
+// runeBoundary reports whether byte i of s is where a rune starts (or
+// the end), reading invalid bytes as one-byte runes as range does.
+func runeBoundary(s string, i int) bool {
+	if i == len(s) {
+		return true
+	}
+	for j := range s {
+		if j >= i {
+			return j == i
+		}
+	}
+	return false
 }
 
 // FuzzAnalyze feeds arbitrary text, with and without timing, to

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
@@ -189,6 +190,8 @@ func jsonError(data []byte, err error) string {
 	case errors.As(err, &se):
 		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
 		return fmt.Sprintf("bad JSON at line %d: %v", line, se)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "bad JSON: the file ends in the middle of a value"
 	case errors.As(err, &te):
 		return fmt.Sprintf("%s: want a %s, not a JSON %s", te.Field, te.Type, te.Value)
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	register("analyze", "score a transcript against the rubric ([--json] [--target 2m15s] [--duration D] [--marks a,b,c,d] FILE|-)",
+	register("analyze", "score a transcript against a rubric ([--json] [--rubric mistake|failure|FILE.json] [--target 2m15s] [--duration D] [--marks a,b,...] FILE|-)",
 		func(args []string) int { return cmdAnalyze(args, os.Stdin, os.Stdout, os.Stderr) })
 }
 
@@ -28,9 +28,10 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	target := fs.String("target", "2m15s", "target answer length, 1m to 5m (2m15s or 2:15)")
 	dur := fs.String("duration", "", "the recording's length, when known (2m10s or 2:10)")
-	marks := fs.String("marks", "", "seconds at which sections 2..5 began, comma-separated")
+	marks := fs.String("marks", "", "seconds at which the second and later sections began, comma-separated")
+	rubricArg := fs.String("rubric", "mistake", "a built-in rubric (mistake, failure) or a rubric file (.json)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: retake analyze [--json] [--target 2m15s] [--duration D] [--marks a,b,c,d] FILE|-")
+		fmt.Fprintln(stderr, "usage: retake analyze [--json] [--rubric mistake|failure|FILE.json] [--target 2m15s] [--duration D] [--marks a,b,...] FILE|-")
 		fs.PrintDefaults()
 	}
 	pos, ok := parseArgs(fs, args, stderr)
@@ -46,6 +47,11 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, "analyze", fmt.Errorf(format, a...))
 	}
 	in := scoring.Input{}
+	rubric, err := loadRubricArg(*rubricArg)
+	if err != nil {
+		return failf("--rubric %s: %v", *rubricArg, err)
+	}
+	in.Rubric = rubric.ID
 	t, err := parseClockFlag(*target)
 	if err != nil {
 		return failf("--target %q: %v", *target, err)
@@ -66,6 +72,9 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failf("--marks %q: %v", *marks, err)
 		}
+		if len(m) >= len(rubric.Sections) {
+			return failf("--marks %q: %d marks, but the %s rubric has %d sections (at most %d marks)", *marks, len(m), rubric.ID, len(rubric.Sections), len(rubric.Sections)-1)
+		}
 		in.Marks = m
 	}
 	data, err := readTranscript(name, stdin)
@@ -77,7 +86,7 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return failf("%s: %v", displayName(name), err)
 	}
 	in.Text, in.Cues = tr.Text, tr.Cues
-	rep := scoring.Analyze(in)
+	rep := scoring.AnalyzeWith(rubric, in)
 	rep.QuoteFrom(string(data))
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -92,6 +101,33 @@ func cmdAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// loadRubricArg loads a built-in rubric by id, or a rubric file by its
+// path (anything with a slash or ending in .json).
+func loadRubricArg(arg string) (*scoring.Rubric, error) {
+	if !strings.HasSuffix(arg, ".json") && !strings.ContainsRune(arg, os.PathSeparator) {
+		return scoring.LoadRubric(arg)
+	}
+	st, err := os.Stat(arg)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, errors.New("no such file")
+	case err != nil:
+		return nil, err
+	case !st.Mode().IsRegular():
+		return nil, errors.New("not a regular file")
+	case st.Size() > maxRubricBytes:
+		return nil, fmt.Errorf("%d bytes; a rubric file holds at most %d", st.Size(), maxRubricBytes)
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, err
+	}
+	return scoring.ParseRubric(data)
+}
+
+// maxRubricBytes bounds a rubric file, word lists included.
+const maxRubricBytes = 4 << 20
 
 func displayName(name string) string {
 	if name == "-" {
@@ -162,12 +198,10 @@ func parseClockFlag(s string) (time.Duration, error) {
 	return d, nil
 }
 
-// parseMarks reads up to four increasing, non-negative seconds.
+// parseMarks reads increasing, non-negative seconds; how many a rubric
+// allows (one fewer than its sections) is checked by the caller.
 func parseMarks(s string) ([]float64, error) {
 	parts := strings.Split(s, ",")
-	if len(parts) > 4 {
-		return nil, errors.New("at most four marks (the starts of sections 2 to 5)")
-	}
 	var out []float64
 	for _, p := range parts {
 		d, err := parseClockFlag(p)
