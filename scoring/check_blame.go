@@ -20,8 +20,8 @@ type blameCheck struct {
 	ownership  string
 	context    []bool
 	p          map[string]float64
-	failed     text.Set
-	selfAgents text.Set
+	failed     idSet
+	selfAgents idSet
 	limit      int
 }
 
@@ -118,13 +118,13 @@ func (c blameCheck) failedByOthers(a *analysis) []hit {
 		}
 		negative := false
 		for k := p.tok; k < p.end; k++ {
-			negative = negative || neg.Has(a.d.norm(k))
+			negative = negative || neg.at(a.d, k)
 		}
 		if !negative && !c.failed.Has(p.part) {
 			continue
 		}
 		k := p.end
-		if k+1 < len(a.d.Toks) && a.d.norm(k) == "by" && c.selfAgents.Has(a.d.norm(k+1)) {
+		if k+1 < len(a.d.Toks) && a.d.norm(k) == "by" && c.selfAgents.at(a.d, k+1) {
 			continue
 		}
 		out = append(out, hit{lo: p.tok, hi: min(k+3, len(a.d.Toks)), weight: c.p["agent_weight"]})

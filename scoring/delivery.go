@@ -211,58 +211,63 @@ func (a *analysis) sectionAt(t float64) int {
 // pause, "you know" and "I mean" as tics, and the filler adverbs
 // ("basically", "actually"), "so yeah". It returns pairs lo, hi.
 func (d *doc) fillerSpans() []int {
-	var out []int
+	if d.fillers != nil {
+		return d.fillers
+	}
+	out := []int{}
 	toks := d.Toks
 	notAfter, afterLike := fw("like-not-filler-after"), fw("like-filler-after")
 	ykNot, ykObj := fw("you-know-not-after"), fw("you-know-objects")
 	imObj, imOpen := fw("i-mean-objects"), fw("i-mean-openers")
-	words := fw("filler-words")
+	words, soYeah := fw("filler-words"), fw("so-yeah")
+	like, you, know, iw, mean, so := fw("tic-like"), fw("tic-you"), fw("tic-know"), fw("tic-i"), fw("tic-mean"), fw("tic-so")
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		prev, next := "", ""
-		if i > 0 && !d.ends(i-1) {
-			prev = d.norm(i - 1)
+		// prev and next are -1 across a sentence end.
+		prev, next := i-1, i+1
+		if i == 0 || d.ends(i-1) {
+			prev = -1
 		}
-		if !d.ends(i) {
-			next = d.norm(i + 1)
+		if d.ends(i) {
+			next = -1
 		}
 		commaBefore := i > 0 && toks[i-1].After > 0
-		w := d.norm(i)
 		switch {
 		case t.Is(text.Filler):
 			out = append(out, i, i+1)
-		case words.Has(w):
+		case words.at(d, i):
 			out = append(out, i, i+1)
-		case w == "like":
-			if notAfter.Has(prev) && !commaBefore {
+		case like.at(d, i):
+			if notAfter.at(d, prev) && !commaBefore {
 				continue
 			}
-			if prev == "" || afterLike.Has(prev) || t.After > 0 || commaBefore ||
+			if prev < 0 || afterLike.at(d, prev) || t.After > 0 || commaBefore ||
 				i+1 < len(toks) && toks[i+1].Is(text.Number) || i > 0 && toks[i-1].Is(text.Filler) {
 				out = append(out, i, i+1)
 			}
-		case w == "you" && next == "know":
-			if ykNot.Has(prev) {
+		case you.at(d, i) && know.at(d, next):
+			if ykNot.at(d, prev) {
 				continue
 			}
-			after := ""
-			if i+2 < len(toks) && !d.ends(i+1) {
-				after = d.norm(i + 2)
+			after := -1
+			if !d.ends(i + 1) {
+				after = i + 2
 			}
-			if ykObj.Has(after) && toks[i+1].After == 0 {
+			if ykObj.at(d, after) && toks[i+1].After == 0 {
 				continue
 			}
 			out = append(out, i, i+2)
 			i++
-		case w == "i" && next == "mean" && (!imObj.Has(d.norm(i+2)) || toks[i+1].After > 0) &&
-			(prev == "" || imOpen.Has(prev) || toks[i+1].After > 0 || commaBefore || i > 0 && toks[i-1].Is(text.Filler)):
+		case iw.at(d, i) && mean.at(d, next) && (!imObj.at(d, i+2) || toks[i+1].After > 0) &&
+			(prev < 0 || imOpen.at(d, prev) || toks[i+1].After > 0 || commaBefore || i > 0 && toks[i-1].Is(text.Filler)):
 			out = append(out, i, i+2)
 			i++
-		case w == "so" && fw("so-yeah").Has(next):
+		case so.at(d, i) && soYeah.at(d, next):
 			out = append(out, i, i+2)
 			i++
 		}
 	}
+	d.fillers = out
 	return out
 }
 

@@ -25,6 +25,7 @@ type doc struct {
 	words   int     // tokens that count as spoken words
 	hits    [][]hit // by list index in ls
 	facts   []facts // by unit
+	fillers []int   // filler spans (pairs of token indices), found once
 }
 
 // newDoc tokenizes text with the lists' vocabulary, runs every list

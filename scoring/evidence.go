@@ -155,7 +155,7 @@ func (a *analysis) unknownCause(i, unknown int) bool {
 	lo, hi := max(i-8, 0), min(i+10, len(a.d.Toks))
 	why := false
 	for k := lo; k < hi; k++ {
-		if fw("why-words").Has(a.d.norm(k)) {
+		if fw("why-words").at(a.d, k) {
 			why = true
 			break
 		}
@@ -166,7 +166,7 @@ func (a *analysis) unknownCause(i, unknown int) bool {
 // motiveOfResponse reports whether a cause cue follows, in the same
 // sentence and within a few words, an action of the response.
 func (a *analysis) motiveOfResponse(h hit, actions, window int) bool {
-	if actions < 0 || !fw("cause-openers").Has(a.d.norm(h.lo)) {
+	if actions < 0 || !fw("cause-openers").at(a.d, h.lo) {
 		return false
 	}
 	for _, r := range a.d.hitsIn(actions, max(h.lo-window-8, 0), h.lo) {
@@ -342,7 +342,7 @@ func (a *analysis) maximOnly(lo, hi int) bool {
 		if a.firstPerson(k) {
 			return false
 		}
-		if subj.Has(a.d.norm(k)) && verbs.Has(a.d.norm(k+1)) {
+		if subj.at(a.d, k) && verbs.at(a.d, k+1) {
 			maxim = true
 		}
 	}

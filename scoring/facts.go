@@ -85,9 +85,10 @@ const (
 
 // grammarSets are the word classes the clause reader uses.
 type grammarSets struct {
-	modal, bePresent, bePast, havePresent, havePast, doPresent, doPast text.Set
-	negation, skip, habitAdv, mental, omission, pastSimple, other      text.Set
-	nobody, participles                                                text.Set
+	modal, bePresent, bePast, havePresent, havePast, doPresent, doPast idSet
+	negation, skip, habitAdv, mental, omission, pastSimple, other      idSet
+	nobody, speaker                                                    idSet
+	participles                                                        text.Set
 }
 
 var (
@@ -97,14 +98,13 @@ var (
 
 func grammarWords() *grammarSets {
 	gramOnce.Do(func() {
-		g := text.Grammar()
 		gram = &grammarSets{
-			modal: g.Class("modal"), bePresent: g.Class("be-present"), bePast: g.Class("be-past"),
-			havePresent: g.Class("have-present"), havePast: g.Class("have-past"),
-			doPresent: g.Class("do-present"), doPast: g.Class("do-past"), negation: g.Class("negation"),
-			skip: g.Class("verb-skip"), habitAdv: g.Class("habit-adverbs"), mental: g.Class("mental"),
-			omission: g.Class("omission"), pastSimple: g.Class("past-simple"), other: g.Class("other-subject"),
-			nobody: g.Class("nobody"), participles: readWordList("passive-irregular"),
+			modal: fw("modal"), bePresent: fw("be-present"), bePast: fw("be-past"),
+			havePresent: fw("have-present"), havePast: fw("have-past"),
+			doPresent: fw("do-present"), doPast: fw("do-past"), negation: fw("negation"),
+			skip: fw("verb-skip"), habitAdv: fw("habit-adverbs"), mental: fw("mental"),
+			omission: fw("omission"), pastSimple: fw("past-simple"), other: fw("other-subject"),
+			nobody: fw("nobody"), speaker: fw("tic-i"), participles: readWordList("passive-irregular"),
 		}
 	})
 	return gram
@@ -136,9 +136,8 @@ func (d *doc) clauseFacts() []facts {
 		}
 		for i := un.lo; i < un.hi; i++ {
 			t := d.Toks[i]
-			w := d.norm(i)
 			switch {
-			case t.Person == text.Speaker && w == "i":
+			case t.Person == text.Speaker && g.speaker.at(d, i):
 				switch d.verbAfter(i, g) {
 				case vPast:
 					f[factSpeaker]++
@@ -171,12 +170,12 @@ func (d *doc) clauseFacts() []facts {
 				case vHabit, vPerfect:
 					f[factWeHabit]++
 				}
-			case g.other.Has(w) && !d.HardBefore(i+1):
+			case g.other.at(d, i) && !d.HardBefore(i+1):
 				switch d.verbAfter(i, g) {
 				case vPast, vOmission, vPastPerfect:
 					f[factOtherPast]++
 				}
-			case g.nobody.Has(w):
+			case g.nobody.at(d, i):
 				f[factNobody]++
 			}
 		}
@@ -189,30 +188,29 @@ func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
 	k := i + 1
 	habit, never := false, false
 	for n := 0; n < 4 && k < len(d.Toks) && !d.HardBefore(k); n++ {
-		w := d.norm(k)
 		if d.Toks[k].Is(text.Filler) {
 			k++
 			continue
 		}
-		if !g.skip.Has(w) {
+		if !g.skip.at(d, k) {
 			break
 		}
-		habit = habit || g.habitAdv.Has(w)
-		never = never || g.negation.Has(w)
+		habit = habit || g.habitAdv.at(d, k)
+		never = never || g.negation.at(d, k)
 		k++
 	}
 	if k >= len(d.Toks) || d.HardBefore(k) {
 		return vNone
 	}
 	w, next := d.norm(k), d.norm(k+1)
-	negNext := g.negation.Has(next)
+	negNext := g.negation.at(d, k+1)
 	switch {
-	case g.modal.Has(w):
-		if d.Toks[k].Is(text.Clitic) && g.havePast.Has(w) && g.participle(next) {
+	case g.modal.at(d, k):
+		if d.Toks[k].Is(text.Clitic) && g.havePast.at(d, k) && g.participle(next) {
 			return vPastPerfect // "I'd assumed": 'd before a participle is "had"
 		}
 		return vIntent
-	case g.bePresent.Has(w):
+	case g.bePresent.at(d, k):
 		if strings.HasSuffix(next, "ing") && next != "going" {
 			return vHabit
 		}
@@ -220,39 +218,39 @@ func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
 			return vIntent
 		}
 		return vState
-	case g.bePast.Has(w):
+	case g.bePast.at(d, k):
 		if strings.HasSuffix(next, "ing") {
 			return vPast
 		}
 		return vState
-	case g.havePresent.Has(w):
-		if negNext || g.participle(next) || g.participle(d.norm(k+2)) && g.skip.Has(next) {
+	case g.havePresent.at(d, k):
+		if negNext || g.participle(next) || g.participle(d.norm(k+2)) && g.skip.at(d, k+1) {
 			return vPerfect
 		}
 		return vHabit
-	case g.havePast.Has(w):
+	case g.havePast.at(d, k):
 		if negNext {
 			return vOmission
 		}
-		if g.participle(next) || g.skip.Has(next) && g.participle(d.norm(k+2)) {
+		if g.participle(next) || g.skip.at(d, k+1) && g.participle(d.norm(k+2)) {
 			return vPastPerfect
 		}
 		return vPast
-	case g.doPast.Has(w):
+	case g.doPast.at(d, k):
 		if negNext {
 			return vOmission
 		}
 		return vPast
-	case g.doPresent.Has(w):
+	case g.doPresent.at(d, k):
 		return vHabit
-	case g.omission.Has(w):
+	case g.omission.at(d, k):
 		return vOmission
 	case g.past(w):
 		if never {
 			return vOmission
 		}
 		return vPast
-	case g.mental.Has(w):
+	case g.mental.at(d, k):
 		return vMental
 	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"):
 		return vNone
@@ -263,12 +261,11 @@ func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
 	return vNone
 }
 
-// past reports whether w is a simple past form.
+// past reports whether w is a simple past form (or a participle, which
+// for most verbs is the same word).
 func (g *grammarSets) past(w string) bool {
 	return len(w) >= 4 && strings.HasSuffix(w, "ed") || g.pastSimple.Has(w) || g.participles.Has(w)
 }
 
 // participle reports whether w is a past participle.
-func (g *grammarSets) participle(w string) bool {
-	return len(w) >= 4 && strings.HasSuffix(w, "ed") || g.participles.Has(w) || g.pastSimple.Has(w)
-}
+func (g *grammarSets) participle(w string) bool { return g.past(w) }

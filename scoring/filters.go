@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"fmt"
+	"sort"
 	"sync"
 
 	"retake/assets"
@@ -14,14 +16,18 @@ import (
 // assets/wordlists/filters.txt.
 
 var (
-	filterOnce sync.Once
-	filterSets *text.Classes
+	classOnce  sync.Once
+	classList  []string         // the class words, sorted: ids 1..n in every vocabulary
+	classSets  map[string]idSet // every class of grammar.txt and filters.txt
+	filterDefs *text.Classes
 )
 
-// fw returns a class of filters.txt; an unknown name panics (the tests
-// reach every filter).
-func fw(name string) text.Set {
-	filterOnce.Do(func() {
+// loadClasses reads filters.txt and gives every class word of it and of
+// grammar.txt a stable id: they come first, in sorted order, in the
+// vocabulary of every lexSet, so one bit set per class serves any
+// rubric's lists.
+func loadClasses() {
+	classOnce.Do(func() {
 		b, err := assets.Read("wordlists/filters.txt")
 		if err != nil {
 			panic("scoring: " + err.Error())
@@ -30,9 +36,66 @@ func fw(name string) text.Set {
 		if err != nil {
 			panic("scoring: " + err.Error())
 		}
-		filterSets = c
+		filterDefs = c
+		seen := map[string]bool{}
+		all := map[string]text.Set{}
+		for _, src := range []*text.Classes{text.Grammar(), c} {
+			for _, n := range src.Names() {
+				set := src.Class(n)
+				all[n] = set
+				for w := range set {
+					if !seen[w] {
+						seen[w] = true
+						classList = append(classList, w)
+					}
+				}
+			}
+		}
+		sort.Strings(classList)
+		index := map[string]int32{}
+		for i, w := range classList {
+			index[w] = int32(i + 1)
+		}
+		classSets = map[string]idSet{}
+		for n, set := range all {
+			is := idSet{words: set, bits: make([]uint64, (len(classList)+64)/64)}
+			for w := range set {
+				id := index[w]
+				is.bits[id>>6] |= 1 << (id & 63)
+			}
+			classSets[n] = is
+		}
 	})
-	return filterSets.Class(name)
+}
+
+// idSet is a word class as a bit set over vocabulary ids, so testing a
+// token is a bit lookup, not a string hash.
+type idSet struct {
+	bits  []uint64
+	words text.Set
+}
+
+// Has reports whether the word is in the class.
+func (s idSet) Has(w string) bool { return s.words.Has(w) }
+
+// at reports whether token i of d is in the class.
+func (s idSet) at(d *doc, i int) bool {
+	if i < 0 || i >= len(d.Toks) {
+		return false
+	}
+	id := d.Toks[i].Word
+	return int(id>>6) < len(s.bits) && s.bits[id>>6]&(1<<(id&63)) != 0
+}
+
+// fw returns a class of filters.txt or grammar.txt; an unknown name
+// panics (the tests reach every filter).
+func fw(name string) idSet {
+	loadClasses()
+	s, ok := classSets[name]
+	if !ok {
+		panic(fmt.Sprintf("scoring: no word class %q in filters.txt or grammar.txt", name))
+	}
+	return s
 }
 
 // negated reports whether one of the three words before token i, in its
@@ -41,12 +104,12 @@ func fw(name string) text.Set {
 // around by a word before it.
 func (a *analysis) negated(h hit) bool {
 	neg := fw("negators")
-	if neg.Has(a.d.norm(h.lo)) {
+	if neg.at(a.d, h.lo) {
 		return false
 	}
 	u := a.d.units[a.d.tokUnit[h.lo]]
 	for k := h.lo - 1; k >= u.lo && k >= h.lo-3; k-- {
-		if neg.Has(a.d.norm(k)) {
+		if neg.at(a.d, k) {
 			return true
 		}
 	}
@@ -69,7 +132,7 @@ func (a *analysis) aboutSpeaker(i int) bool {
 		if fw("self-possessive").Has(w) {
 			// "my mistake is..." is about the speaker, "my manager
 			// was..." about someone else.
-			if self.Has(a.d.norm(k+1)) || self.Has(a.d.norm(k+2)) {
+			if self.at(a.d, k+1) || self.at(a.d, k+2) {
 				return true
 			}
 			continue
@@ -89,11 +152,11 @@ func (a *analysis) aboutSpeaker(i int) bool {
 func (a *analysis) contrastedAway(h hit) bool {
 	turns, targets := fw("contrast-turns"), fw("contrast-targets")
 	for k := h.hi; k < len(a.d.Toks) && !a.d.ends(k-1); k++ {
-		if !turns.Has(a.d.norm(k)) {
+		if !turns.at(a.d, k) {
 			continue
 		}
 		for j := k + 1; j < len(a.d.Toks) && j < k+8; j++ {
-			if targets.Has(a.d.norm(j)) {
+			if targets.at(a.d, j) {
 				return true
 			}
 		}
@@ -106,11 +169,11 @@ func (a *analysis) contrastedAway(h hit) bool {
 func (a *analysis) ownedAfter(h hit) bool {
 	turns, mine := fw("owned-turns"), fw("owned-words")
 	for k := h.hi; k < len(a.d.Toks) && !a.d.ends(k-1); k++ {
-		if !turns.Has(a.d.norm(k)) {
+		if !turns.at(a.d, k) {
 			continue
 		}
 		for j := k + 1; j < len(a.d.Toks) && j < k+8; j++ {
-			if mine.Has(a.d.norm(j)) {
+			if mine.at(a.d, j) {
 				return true
 			}
 			if a.d.ends(j - 1) {
@@ -126,16 +189,16 @@ func (a *analysis) ownedAfter(h hit) bool {
 func (a *analysis) recurrence(h hit) bool {
 	ptr, nouns, after := fw("recurrence-pointers"), fw("recurrence-nouns"), fw("recurrence-after")
 	for k := h.lo; k < h.hi; k++ {
-		if ptr.Has(a.d.norm(k)) {
+		if ptr.at(a.d, k) {
 			for j := k + 1; j <= k+2 && j < h.hi+1; j++ {
-				if nouns.Has(a.d.norm(j)) {
+				if nouns.at(a.d, j) {
 					return true
 				}
 			}
 		}
 	}
 	for k := h.hi; k < len(a.d.Toks) && k < h.hi+4; k++ {
-		if after.Has(a.d.norm(k)) {
+		if after.at(a.d, k) {
 			return true
 		}
 	}
@@ -147,9 +210,9 @@ func (a *analysis) recurrence(h hit) bool {
 func (a *analysis) literal(h hit) bool {
 	switch w := a.d.norm(h.lo); {
 	case fw("hedge-kind").Has(w):
-		return fw("literal-before-kind").Has(a.d.norm(h.lo - 1))
+		return fw("literal-before-kind").at(a.d, h.lo - 1)
 	case fw("hedge-a").Has(w):
-		return fw("literal-after-a").Has(a.d.norm(h.hi))
+		return fw("literal-after-a").at(a.d, h.hi)
 	}
 	return false
 }
@@ -158,7 +221,7 @@ func (a *analysis) literal(h hit) bool {
 // has a first-person word ("I skipped", "it was mine to check") or is a
 // subjectless "without checking" / "that was on me".
 func (a *analysis) owned(h hit) bool {
-	if fw("subjectless-owners").Has(a.d.norm(h.lo)) {
+	if fw("subjectless-owners").at(a.d, h.lo) {
 		return true
 	}
 	for k := h.lo; k < h.hi; k++ {
@@ -172,7 +235,7 @@ func (a *analysis) owned(h hit) bool {
 // speakerFirst reports whether a cue opens with the speaker or a causal
 // word: "I assumed", "because the form...".
 func (a *analysis) speakerFirst(h hit) bool {
-	return a.firstPerson(h.lo) || fw("cause-openers").Has(a.d.norm(h.lo)) || fw("subjectless-owners").Has(a.d.norm(h.lo))
+	return a.firstPerson(h.lo) || fw("cause-openers").at(a.d, h.lo) || fw("subjectless-owners").at(a.d, h.lo)
 }
 
 // hitFilter is one "unless" filter: true drops the hit.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"retake/scoring/text"
 )
@@ -32,17 +33,25 @@ type lexicon struct {
 }
 
 // node is one part of one or more patterns; end is the heaviest pattern
-// that ends here.
+// of its list that ends here. In the merged trie of a lexSet, ends holds
+// that for every list with a pattern ending here.
 type node struct {
 	part part
 	key  string
 	kids []*node
 	end  *pattern
+	ends []listEnd
 	// byWord indexes the plain-word children of a node with many
 	// children by vocabulary id; other holds the rest. Both are built by
 	// loadLexSet, and only for wide nodes.
 	byWord map[int32][]*node
 	other  []*node
+}
+
+// listEnd is a pattern of one list that ends at a merged node.
+type listEnd struct {
+	lex int
+	pat *pattern
 }
 
 // child returns the node's child for a part, making it when needed.
@@ -57,10 +66,10 @@ func (n *node) child(p part, key string) *node {
 	return c
 }
 
+// pattern is what a trie node that ends a pattern records: the line it
+// came from and its weight.
 type pattern struct {
 	text   string
-	parts  []part
-	keys   []string
 	weight float64
 }
 
@@ -77,7 +86,10 @@ type part struct {
 	kind     partKind
 	words    []string // alternatives, for litPart
 	prefixes []string // alternatives ending in '*', for litPart
-	bits     []uint64 // the words as a set of vocabulary ids, built by finalize
+	// ids (a few words) or bits (many) are the words as vocabulary ids,
+	// built with the vocabulary.
+	ids  []int32
+	bits []uint64
 }
 
 // matches reports whether the part matches token t of stream s.
@@ -92,8 +104,15 @@ func (p *part) matches(s *stream, t text.Token) bool {
 	case numPart:
 		return t.Is(text.Number)
 	}
-	if id := t.Word; id > 0 && int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
-		return true
+	if id := t.Word; id > 0 {
+		for _, x := range p.ids {
+			if x == id {
+				return true
+			}
+		}
+		if int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
+			return true
+		}
 	}
 	if len(p.prefixes) > 0 {
 		w := s.vocab.Word(t.Word)
@@ -114,156 +133,245 @@ func parseLexicon(name, data string) (*lexicon, error) {
 		if raw == "" || strings.HasPrefix(raw, "#") {
 			continue
 		}
-		lines, err := expandBraces(raw)
-		if err != nil {
+		if err := lx.addLine(raw); err != nil {
 			return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
-		}
-		for _, line := range lines {
-			// Spell the pattern's words as the tokenizer reads the
-			// text ("didn't" is "did not"), which may turn one part
-			// into alternatives of different lengths.
-			spelled, err := spellLikeText(line)
-			if err != nil {
-				return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
-			}
-			for _, l := range spelled {
-				if err := lx.add(l); err != nil {
-					return nil, fmt.Errorf("%s line %d: %v", name, n+1, err)
-				}
-			}
 		}
 	}
 	return lx, nil
 }
 
-// expandBraces turns "i {set up|built} a" into "i set up a" and
-// "i built a"; an empty alternative drops the group.
-func expandBraces(line string) ([]string, error) {
-	open := strings.IndexByte(line, '{')
-	if open < 0 {
-		if strings.ContainsRune(line, '}') {
-			return nil, fmt.Errorf("unbalanced braces in %q", line)
-		}
-		return []string{line}, nil
-	}
-	end := strings.IndexByte(line[open:], '}')
-	if end < 0 {
-		return nil, fmt.Errorf("unbalanced braces in %q", line)
-	}
-	end += open
-	var out []string
-	for _, alt := range strings.Split(line[open+1:end], "|") {
-		rest, err := expandBraces(line[:open] + alt + line[end+1:])
+// addLine compiles one line. Its words are spelled as the tokenizer
+// reads the text ("didn't" is "did not"), so "i didn't" matches "I
+// didn't", "I did not" and "i didnt" alike. Alternatives that are one
+// word each become one part, so "{the|our|my} * {missed|forgot}" is one
+// pattern, not six; only alternatives of several words branch.
+func (lx *lexicon) addLine(raw string) error {
+	body, weight := raw, 1.0
+	if i := strings.LastIndex(raw, "="); i >= 0 {
+		w, err := strconv.ParseFloat(strings.TrimSpace(raw[i+1:]), 64)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("bad weight: %v", err)
 		}
-		out = append(out, rest...)
+		body, weight = raw[:i], w
+	}
+	slots, err := splitSlots(strings.ToLower(strings.ReplaceAll(body, "\u2019", "'")))
+	if err != nil {
+		return err
+	}
+	// Each slot is a list of branches, each branch a list of fields; the
+	// line is every combination of one branch per slot.
+	lines := [][]string{{}}
+	for _, sl := range slots {
+		var next [][]string
+		for _, br := range sl {
+			for _, l := range lines {
+				next = append(next, append(append([]string(nil), l...), br...))
+			}
+		}
+		lines = next
+		if len(lines) > maxExpansion {
+			return fmt.Errorf("the line expands to more than %d patterns", maxExpansion)
+		}
+	}
+	for _, l := range lines {
+		if len(l) == 0 {
+			continue
+		}
+		if err := lx.add(l, weight, raw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxExpansion bounds the patterns one line may make.
+const maxExpansion = 4096
+
+// splitSlots reads a pattern body into slots: a plain field, or a brace
+// group of alternatives (an empty alternative makes the group optional).
+func splitSlots(body string) ([][][]string, error) {
+	var slots [][][]string
+	rest := body
+	for {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			break
+		}
+		switch {
+		case rest[0] == '{':
+			end := strings.IndexByte(rest, '}')
+			if end < 0 || strings.IndexByte(rest[1:end], '{') >= 0 {
+				return nil, fmt.Errorf("unbalanced braces in %q", body)
+			}
+			if end+1 < len(rest) && rest[end+1] != ' ' && rest[end+1] != '\t' {
+				return nil, fmt.Errorf("a brace group must stand apart from the next word in %q", body)
+			}
+			var branches [][]string
+			merged := []string{}
+			for _, alt := range strings.Split(rest[1:end], "|") {
+				fields := strings.Fields(alt)
+				if len(fields) == 0 {
+					branches = append(branches, nil)
+					continue
+				}
+				if len(fields) == 1 && !special(fields[0]) && !strings.Contains(fields[0], "|") {
+					if one, multi, ok := spellAlt(fields[0]); ok && multi == nil {
+						merged = append(merged, one)
+						continue
+					}
+				}
+				bs, err := spellFields(fields)
+				if err != nil {
+					return nil, err
+				}
+				branches = append(branches, bs...)
+			}
+			if len(merged) > 0 {
+				branches = append(branches, []string{strings.Join(merged, "|")})
+			}
+			if len(branches) == 0 {
+				return nil, nil // nothing in the group can match
+			}
+			slots = append(slots, branches)
+			rest = rest[end+1:]
+		default:
+			end := strings.IndexAny(rest, " \t")
+			if end < 0 {
+				end = len(rest)
+			}
+			f := rest[:end]
+			if strings.ContainsAny(f, "{}") {
+				return nil, fmt.Errorf("unbalanced braces in %q", body)
+			}
+			bs, err := spellFields([]string{f})
+			if err != nil {
+				return nil, err
+			}
+			if len(bs) == 0 {
+				return nil, nil
+			}
+			slots = append(slots, bs)
+			rest = rest[end:]
+		}
+	}
+	return slots, nil
+}
+
+// special reports whether a field is a wildcard, a number or a gap.
+func special(f string) bool { return f == "*" || f == "<n>" || f == "..." }
+
+// spellFields spells a sequence of fields, returning the branches it
+// makes: a field whose alternatives spell to several words ("was|wasn't"
+// is "was" or "was not") branches.
+func spellFields(fields []string) ([][]string, error) {
+	out := [][]string{{}}
+	for _, f := range fields {
+		var opts [][]string
+		if special(f) {
+			opts = [][]string{{f}}
+		} else {
+			var single []string
+			for _, alt := range strings.Split(f, "|") {
+				if alt == "" {
+					continue
+				}
+				if strings.HasSuffix(alt, "*") {
+					single = append(single, alt)
+					continue
+				}
+				one, multi, ok := spellAlt(alt)
+				switch {
+				case !ok:
+					// A symbol such as "%" is never a word of the text
+					// (it stays on its number: "20%"); it matches nothing.
+				case multi != nil:
+					opts = append(opts, multi)
+				default:
+					single = append(single, one)
+				}
+			}
+			if len(single) > 0 {
+				opts = append(opts, []string{strings.Join(single, "|")})
+			}
+		}
+		if len(opts) == 0 {
+			return nil, nil // this field can never match
+		}
+		var next [][]string
+		for _, o := range opts {
+			for _, l := range out {
+				next = append(next, append(append([]string(nil), l...), o...))
+			}
+		}
+		out = next
 	}
 	return out, nil
 }
 
-// spellLikeText rewrites each literal word of a pattern line as the
-// tokens the tokenizer makes of it, so "i didn't" matches the text "I
-// didn't", "I did not" and "i didnt" alike. A part whose alternatives
-// split into different numbers of tokens becomes a brace group and is
-// expanded again.
-func spellLikeText(line string) ([]string, error) {
-	body, weight := line, ""
-	if i := strings.LastIndex(line, "="); i >= 0 {
-		body, weight = line[:i], " "+line[i:]
+var (
+	spellMu    sync.Mutex
+	spellCache = map[string][]string{}
+)
+
+// spellAlt spells one word as the tokenizer reads it: one word (one), or
+// several (multi); ok is false when it holds no word at all.
+func spellAlt(w string) (one string, multi []string, ok bool) {
+	spellMu.Lock()
+	words, seen := spellCache[w]
+	spellMu.Unlock()
+	if !seen {
+		d := text.Tokenize(w, text.BaseVocab())
+		for j := range d.Toks {
+			words = append(words, d.Norm(j))
+		}
+		spellMu.Lock()
+		spellCache[w] = words
+		spellMu.Unlock()
 	}
-	fields := strings.Fields(strings.ToLower(body))
-	braces := false
-	for i, f := range fields {
-		if f == "*" || f == "<n>" || f == "..." {
-			continue
-		}
-		var alts []string
-		multi := false
-		for _, alt := range strings.Split(f, "|") {
-			if alt == "" || strings.HasSuffix(alt, "*") {
-				alts = append(alts, alt)
-				continue
-			}
-			d := text.Tokenize(alt, text.BaseVocab())
-			if len(d.Toks) == 0 {
-				// A symbol such as "%" is never a word of the text
-				// (it stays on its number: "20%"); it matches nothing.
-				continue
-			}
-			words := make([]string, len(d.Toks))
-			for j := range d.Toks {
-				words[j] = d.Norm(j)
-			}
-			alts = append(alts, strings.Join(words, " "))
-			multi = multi || len(words) > 1
-		}
-		if len(alts) == 0 {
-			return nil, nil // the pattern can never match: drop it
-		}
-		switch {
-		case multi && len(alts) > 1:
-			fields[i] = "{" + strings.Join(alts, "|") + "}"
-			braces = true
-		default:
-			fields[i] = strings.Join(alts, "|")
-		}
+	switch len(words) {
+	case 0:
+		return "", nil, false
+	case 1:
+		return words[0], nil, true
 	}
-	out := strings.Join(fields, " ") + weight
-	if !braces {
-		return []string{out}, nil
-	}
-	return expandBraces(out)
+	return "", words, true
 }
 
-// add compiles one expanded pattern line.
-func (lx *lexicon) add(line string) error {
-	p := &pattern{text: line, weight: 1}
-	if i := strings.LastIndex(line, "="); i >= 0 {
-		w, err := strconv.ParseFloat(strings.TrimSpace(line[i+1:]), 64)
-		if err != nil {
-			return fmt.Errorf("bad weight: %v", err)
-		}
-		p.weight = w
-		line = strings.TrimSpace(line[:i])
-		p.text = line
-	}
-	for _, f := range strings.Fields(strings.ToLower(line)) {
+// add compiles one pattern of fields into the trie.
+func (lx *lexicon) add(fields []string, weight float64, line string) error {
+	p := &pattern{text: line, weight: weight}
+	parts := make([]part, 0, len(fields))
+	for _, f := range fields {
 		switch f {
 		case "*":
-			p.parts = append(p.parts, part{kind: anyPart})
-			p.keys = append(p.keys, f)
+			parts = append(parts, part{kind: anyPart})
 		case "<n>":
-			p.parts = append(p.parts, part{kind: numPart})
-			p.keys = append(p.keys, f)
+			parts = append(parts, part{kind: numPart})
 		case "...":
-			p.parts = append(p.parts, part{kind: gapPart})
-			p.keys = append(p.keys, f)
+			parts = append(parts, part{kind: gapPart})
 		default:
 			var pt part
 			for _, alt := range strings.Split(f, "|") {
-				alt = strings.ReplaceAll(alt, "\u2019", "'")
 				if strings.HasSuffix(alt, "*") {
 					pt.prefixes = append(pt.prefixes, strings.TrimSuffix(alt, "*"))
 				} else if alt != "" {
 					pt.words = append(pt.words, alt)
 				}
 			}
-			p.parts = append(p.parts, pt)
-			p.keys = append(p.keys, strings.ReplaceAll(f, "\u2019", "'"))
+			parts = append(parts, pt)
 		}
 	}
-	if len(p.parts) == 0 || (p.parts[0].kind != litPart && p.parts[0].kind != numPart) {
+	if len(parts) == 0 || (parts[0].kind != litPart && parts[0].kind != numPart) {
 		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
 	}
-	root, ok := lx.roots[p.keys[0]]
+	root, ok := lx.roots[fields[0]]
 	if !ok {
-		root = &node{part: p.parts[0], key: p.keys[0]}
-		lx.roots[p.keys[0]] = root
+		root = &node{part: parts[0], key: fields[0]}
+		lx.roots[fields[0]] = root
 	}
 	n := root
-	for i := 1; i < len(p.parts); i++ {
-		n = n.child(p.parts[i], p.keys[i])
+	for i := 1; i < len(parts); i++ {
+		n = n.child(parts[i], fields[i])
 	}
 	if n.end == nil || p.weight > n.end.weight {
 		n.end = p

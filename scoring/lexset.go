@@ -20,17 +20,14 @@ type lexSet struct {
 	index    map[string]int // list name -> index in lexicons
 	lexicons []*lexicon
 	vocab    *text.Vocab
-	first    [][]rootRef // by word id
-	numeric  []rootRef
-	prefix   []rootRef
+	// union is every list's trie merged into one, so a phrase that
+	// starts several lists' patterns is walked once.
+	union   map[string]*node
+	first   [][]*node // union roots by first word id
+	numeric []*node
+	prefix  []*node
 	soft     []bool // by word id: adverbs a phrase may skip over
 	stops    []bool // by word id: words a "*" part never matches
-}
-
-// rootRef is a first-level trie node and the lexicon it belongs to.
-type rootRef struct {
-	lex  int
-	node *node
 }
 
 // isSoft reports whether the word with this id is a soft adverb.
@@ -129,23 +126,21 @@ func compileLists(extra map[string][]string) (*lexSet, error) {
 // fills each part's bit set and indexes the tries by their first word.
 func (ls *lexSet) buildVocab() {
 	g := text.Grammar()
+	// The class words come first, in the same order in every lexSet, so
+	// their ids are the same for every rubric (see loadClasses).
+	loadClasses()
 	seen := map[string]bool{}
+	for _, w := range classList {
+		seen[w] = true
+	}
 	var words []string
-	addWord := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			words = append(words, w)
-		}
-	}
-	for _, n := range g.Names() {
-		for w := range g.Class(n) {
-			addWord(w)
-		}
-	}
 	var walk func(n *node)
 	walk = func(n *node) {
 		for _, w := range n.part.words {
-			addWord(w)
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
 		}
 		for _, k := range n.kids {
 			walk(k)
@@ -157,7 +152,7 @@ func (ls *lexSet) buildVocab() {
 		}
 	}
 	sort.Strings(words)
-	ls.vocab = text.NewVocab(words...)
+	ls.vocab = text.NewVocab(append(append([]string(nil), classList...), words...)...)
 	size := int(ls.vocab.Len())
 	ls.soft = make([]bool, size)
 	for w := range g.Class("soft") {
@@ -169,11 +164,16 @@ func (ls *lexSet) buildVocab() {
 	}
 	var fill func(n *node)
 	fill = func(n *node) {
-		if len(n.part.words) > 0 {
+		switch w := n.part.words; {
+		case len(w) > smallPart:
 			n.part.bits = make([]uint64, (size+63)/64)
-			for _, w := range n.part.words {
-				id := ls.vocab.ID(w)
+			for _, x := range w {
+				id := ls.vocab.ID(x)
 				n.part.bits[id>>6] |= 1 << (id & 63)
+			}
+		case len(w) > 0:
+			for _, x := range w {
+				n.part.ids = append(n.part.ids, ls.vocab.ID(x))
 			}
 		}
 		for _, k := range n.kids {
@@ -193,31 +193,48 @@ func (ls *lexSet) buildVocab() {
 			}
 		}
 	}
-	ls.first = make([][]rootRef, size)
+	ls.union = map[string]*node{}
 	for li, lx := range ls.lexicons {
-		// Roots in a fixed order, so matching never depends on map order.
-		keys := make([]string, 0, len(lx.roots))
-		for k := range lx.roots {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range sortedKeys(lx.roots) {
 			r := lx.roots[k]
-			fill(r)
-			ref := rootRef{lex: li, node: r}
-			for _, w := range r.part.words {
-				id := ls.vocab.ID(w)
-				ls.first[id] = append(ls.first[id], ref)
+			u, ok := ls.union[k]
+			if !ok {
+				u = &node{part: r.part, key: k}
+				ls.union[k] = u
 			}
-			switch {
-			case r.part.kind == numPart:
-				ls.numeric = append(ls.numeric, ref)
-			case len(r.part.prefixes) > 0:
-				ls.prefix = append(ls.prefix, ref)
-			}
+			mergeNode(u, r, li)
+		}
+	}
+	ls.first = make([][]*node, size)
+	for _, k := range sortedKeys(ls.union) {
+		r := ls.union[k]
+		fill(r)
+		for _, w := range r.part.words {
+			id := ls.vocab.ID(w)
+			ls.first[id] = append(ls.first[id], r)
+		}
+		switch {
+		case r.part.kind == numPart:
+			ls.numeric = append(ls.numeric, r)
+		case len(r.part.prefixes) > 0:
+			ls.prefix = append(ls.prefix, r)
 		}
 	}
 }
+
+// mergeNode adds list li's trie under src into the merged node dst.
+func mergeNode(dst, src *node, li int) {
+	if src.end != nil {
+		dst.ends = append(dst.ends, listEnd{lex: li, pat: src.end})
+	}
+	for _, k := range src.kids {
+		mergeNode(dst.child(k.part, k.key), k, li)
+	}
+}
+
+// smallPart is the most words a part tests one by one; a larger part
+// tests a bit set over the vocabulary.
+const smallPart = 6
 
 // wideNode is the number of children above which a trie node indexes
 // them by word.

@@ -10,43 +10,33 @@ import "retake/scoring/text"
 func (ls *lexSet) findAll(s stream) [][]hit {
 	n := len(ls.lexicons)
 	cands := make([][]hit, n)
-	m := matcher{s: s}
-	best := make([]hit, n)
-	touched := make([]int, 0, 8)
-	try := func(r rootRef, k, ti int) {
-		m.best = best[r.lex]
-		m.walk(r.node, k+1, ti)
-		if m.best.hi >= 0 && best[r.lex].hi < 0 {
-			touched = append(touched, r.lex)
-		}
-		best[r.lex] = m.best
-	}
-	for i := range best {
-		best[i] = hit{hi: -1}
+	m := matcher{s: s, best: make([]hit, n), touched: make([]int, 0, 8)}
+	for i := range m.best {
+		m.best[i] = hit{hi: -1}
 	}
 	for k, ti32 := range s.idx {
 		ti := int(ti32)
 		t := s.toks[ti]
 		if t.Word > 0 && int(t.Word) < len(ls.first) {
 			for _, r := range ls.first[t.Word] {
-				try(r, k, ti)
+				m.walk(r, k+1, ti)
 			}
 		}
 		if t.Is(text.Number) {
 			for _, r := range ls.numeric {
-				try(r, k, ti)
+				m.walk(r, k+1, ti)
 			}
 		}
 		for _, r := range ls.prefix {
-			if r.node.part.matches(&s, t) {
-				try(r, k, ti)
+			if r.part.matches(&s, t) {
+				m.walk(r, k+1, ti)
 			}
 		}
-		for _, li := range touched {
-			cands[li] = append(cands[li], best[li])
-			best[li] = hit{hi: -1}
+		for _, li := range m.touched {
+			cands[li] = append(cands[li], m.best[li])
+			m.best[li] = hit{hi: -1}
 		}
-		touched = touched[:0]
+		m.touched = m.touched[:0]
 	}
 	for i := range cands {
 		cands[i] = resolveOverlaps(cands[i])
@@ -57,18 +47,27 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 // matcher walks the pattern tries from one start token and keeps the
 // best match found.
 type matcher struct {
-	s    stream
-	best hit
+	s stream
+	// best is the best match of each list from the current start, and
+	// touched the lists that have one.
+	best    []hit
+	touched []int
 }
 
 // walk is called when node n has matched, with k the stream position of
 // the next token and lo the full-token index where the match began.
 func (m *matcher) walk(n *node, k, lo int) {
 	s := m.s
-	if n.end != nil && n.part.kind != gapPart {
-		h := hit{lo: lo, hi: int(s.idx[k-1]) + 1, weight: n.end.weight, pat: n.end}
-		if m.best.hi < 0 || h.weight > m.best.weight || (h.weight == m.best.weight && h.hi > m.best.hi) {
-			m.best = h
+	if n.part.kind != gapPart {
+		for _, e := range n.ends {
+			h := hit{lo: lo, hi: int(s.idx[k-1]) + 1, weight: e.pat.weight, pat: e.pat}
+			b := &m.best[e.lex]
+			if b.hi < 0 {
+				m.touched = append(m.touched, e.lex)
+			}
+			if b.hi < 0 || h.weight > b.weight || (h.weight == b.weight && h.hi > b.hi) {
+				*b = h
+			}
 		}
 	}
 	if len(n.kids) == 0 || s.ends(k-1) {
