@@ -13,7 +13,7 @@ type analysis struct {
 	in  Input
 	sec []int // section of each unit
 	// em are the units' raw votes for each section (before the prior).
-	em      [][]float64
+	em      votes
 	times   []float64 // per token, when it was said; nil when nothing is timed
 	ends    []float64 // per token, when it ended
 	secs    []SectionResult
@@ -142,10 +142,9 @@ func (a *analysis) raised(id string) *Flag {
 	return nil
 }
 
-// findPassives runs the passive detector on the shared tokens and ties
-// each match to the tokens it spans.
-func (a *analysis) findPassives() {
-	ms := passive.FindIn(a.d.Doc)
+// findPassives ties each match of the passive detector (run on the
+// shared tokens) to the tokens it spans.
+func (a *analysis) findPassives(ms []passive.Match) {
 	k := 0
 	for _, m := range ms {
 		for k < len(a.d.Toks) && int(a.d.Toks[k].End) <= m.Start {

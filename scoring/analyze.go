@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"retake/scoring/passive"
+	"retake/scoring/text"
 )
 
 // Analyze scores an answer against its rubric (Input.Rubric, "mistake"
@@ -74,7 +77,8 @@ func AnalyzeWith(r *Rubric, in Input) Report {
 // newAnalysis reads the text and finds its sections: everything the
 // checks need before they run.
 func newAnalysis(r *Rubric, in Input) *analysis {
-	d := newDoc(in.Text, r.c.ls, r.Decoder)
+	var ms []passive.Match
+	d := newDoc(in.Text, r.c.ls, r.Decoder, func(td *text.Doc) { ms = passive.FindIn(td) })
 	a := &analysis{r: r, c: r.c, d: d, in: in}
 	a.durS, a.durSrc = duration(in, d.words)
 	if len(in.Cues) > 0 {
@@ -84,7 +88,7 @@ func newAnalysis(r *Rubric, in Input) *analysis {
 		}
 		a.times, a.ends = tokenTimes(spans, in.Cues)
 	}
-	a.findPassives()
+	a.findPassives(ms)
 	a.assignSections()
 	return a
 }

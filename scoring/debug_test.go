@@ -61,11 +61,11 @@ func printReading(la labeledAnswer, a *analysis) {
 		var facts []string
 		for f, v := range d.facts[u] {
 			if v != 0 {
-				facts = append(facts, fmt.Sprintf("%s=%g", FactNames[f], v))
+				facts = append(facts, fmt.Sprintf("%s=%d", FactNames[f], v))
 			}
 		}
 		var votes []string
-		for s, v := range a.em[u] {
+		for s, v := range a.em.row(u) {
 			votes = append(votes, fmt.Sprintf("%s:%.1f", a.r.Sections[s].ID, v))
 		}
 		fmt.Printf("[%d %s] %s\n      votes %s\n      facts %s\n      %s\n", u, rep.Sections[a.sec[u]].ID,

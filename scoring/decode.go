@@ -12,41 +12,46 @@ import (
 // ties when the words do not decide; timer marks add a vote for the
 // section they say was being told.
 
+// votes are the units' raw votes for each section, before the prior:
+// row u holds unit u's vote for every section.
+type votes struct {
+	k    int
+	flat []float32
+}
+
+// row returns unit u's votes.
+func (v votes) row(u int) []float32 { return v.flat[u*v.k : (u+1)*v.k : (u+1)*v.k] }
+
 // emissions scores each unit for each section from its own cues and
 // facts, capped so one cue-dense clause cannot outvote its neighbours.
-func (a *analysis) emissions() [][]float64 {
+func (a *analysis) emissions() votes {
 	c, d := a.c, a.d
 	k := len(a.r.Sections)
-	em := make([][]float64, len(d.units))
-	flat := make([]float64, len(d.units)*k)
-	for u := range em {
-		em[u] = flat[u*k : (u+1)*k : (u+1)*k]
-	}
-	for s, votes := range c.cues {
-		for _, v := range votes {
+	em := votes{k: k, flat: make([]float32, len(d.units)*k)}
+	for s, vs := range c.cues {
+		for _, v := range vs {
 			for _, h := range d.hits[v.list] {
-				em[d.tokUnit[h.lo]][s] += h.weight * v.w
+				em.flat[int(d.tokUnit[h.lo])*k+s] += float32(h.weight * v.w)
 			}
 		}
 		for _, v := range c.facts[s] {
-			for u := range em {
-				em[u][s] += float64(d.facts[u][v.fact]) * v.w
+			for u := range d.units {
+				if n := d.facts[u][v.fact]; n > 0 {
+					em.flat[u*k+s] += float32(float64(n) * v.w)
+				}
 			}
 		}
 	}
-	capV := a.r.Decoder.Cap
-	for u := range em {
-		for s := range em[u] {
-			if capV > 0 {
-				em[u][s] = math.Min(em[u][s], capV)
-			}
+	if capV := float32(a.r.Decoder.Cap); capV > 0 {
+		for i, x := range em.flat {
+			em.flat[i] = min(x, capV)
 		}
 	}
 	// Marks pressed during the take say which section the speaker meant
 	// to be in; with real word times that is a vote, never a veto.
 	if a.times != nil && len(a.in.Marks) > 0 && a.r.Decoder.MarkWeight > 0 {
 		for u, un := range d.units {
-			em[u][a.markedSection(a.times[un.lo])] += a.r.Decoder.MarkWeight
+			em.flat[u*k+a.markedSection(a.times[un.lo])] += float32(a.r.Decoder.MarkWeight)
 		}
 	}
 	return em
@@ -68,6 +73,21 @@ const (
 	maxMaskUnits  = 3000
 )
 
+// scorer gives the decoder each unit's score for each section: its
+// votes less the position prior.
+type scorer struct {
+	em     votes
+	mid    []float32 // each unit's middle, as a share of the words
+	pos    []float64
+	weight float64
+	width  float64
+}
+
+func (sc *scorer) at(u, s int) float64 {
+	dist := (float64(sc.mid[u]) - sc.pos[s]) / sc.width
+	return float64(sc.em.flat[u*sc.em.k+s]) - sc.weight*dist*dist
+}
+
 // decode assigns every unit a section.
 func (a *analysis) decode() []int {
 	n := len(a.d.units)
@@ -77,21 +97,16 @@ func (a *analysis) decode() []int {
 	a.em = a.emissions()
 	k := len(a.r.Sections)
 	dec := a.r.Decoder
-	em := make([][]float64, n)
-	for u := range em {
-		em[u] = append([]float64(nil), a.em[u]...)
+	sc := &scorer{em: a.em, mid: make([]float32, n), weight: dec.PriorWeight, width: math.Max(dec.PriorWidth, 0.01)}
+	for _, s := range a.r.Sections {
+		sc.pos = append(sc.pos, s.Position)
 	}
-	// Position prior: each unit's middle as a share of the words.
 	total := math.Max(float64(a.d.words), 1)
 	seen := 0
 	for u, un := range a.d.units {
 		w := a.d.wordsIn(un.lo, un.hi)
-		mid := (float64(seen) + float64(w)/2) / total
+		sc.mid[u] = float32((float64(seen) + float64(w)/2) / total)
 		seen += w
-		for s := 0; s < k; s++ {
-			dist := (mid - a.r.Sections[s].Position) / math.Max(dec.PriorWidth, 0.01)
-			em[u][s] -= dec.PriorWeight * dist * dist
-		}
 	}
 	move := func(p, s int) float64 {
 		switch {
@@ -109,19 +124,18 @@ func (a *analysis) decode() []int {
 		return dec.NextCost
 	}
 	if (1<<k)*k*k <= maxMaskStates && n <= maxMaskUnits {
-		return decodeMasked(em, k, move, start, dec.ReturnCost)
+		return decodeMasked(sc, n, k, move, start, dec.ReturnCost)
 	}
-	return decodePlain(em, k, move, start)
+	return decodePlain(sc, n, k, move, start)
 }
 
 // decodePlain is Viterbi over the sections alone.
-func decodePlain(em [][]float64, k int, move func(p, s int) float64, start func(s int) float64) []int {
-	n := len(em)
+func decodePlain(sc *scorer, n, k int, move func(p, s int) float64, start func(s int) float64) []int {
 	score := make([]float64, k)
 	next := make([]float64, k)
 	back := make([]int8, n*k)
 	for s := 0; s < k; s++ {
-		score[s] = em[0][s] - start(s)
+		score[s] = sc.at(0, s) - start(s)
 	}
 	for u := 1; u < n; u++ {
 		for s := 0; s < k; s++ {
@@ -131,7 +145,7 @@ func decodePlain(em [][]float64, k int, move func(p, s int) float64, start func(
 					best, arg = v, p
 				}
 			}
-			next[s] = best + em[u][s]
+			next[s] = best + sc.at(u, s)
 			back[u*k+s] = int8(arg)
 		}
 		score, next = next, score
@@ -152,8 +166,7 @@ func decodePlain(em [][]float64, k int, move func(p, s int) float64, start func(
 
 // decodeMasked is Viterbi over (sections told so far, current section),
 // so going back to a section already told can cost extra.
-func decodeMasked(em [][]float64, k int, move func(p, s int) float64, start func(s int) float64, returnCost float64) []int {
-	n := len(em)
+func decodeMasked(sc *scorer, n, k int, move func(p, s int) float64, start func(s int) float64, returnCost float64) []int {
 	states := (1 << k) * k
 	neg := math.Inf(-1)
 	score := make([]float64, states)
@@ -163,11 +176,15 @@ func decodeMasked(em [][]float64, k int, move func(p, s int) float64, start func
 		score[i] = neg
 	}
 	for s := 0; s < k; s++ {
-		score[(1<<s)*k+s] = em[0][s] - start(s)
+		score[(1<<s)*k+s] = sc.at(0, s) - start(s)
 	}
+	e := make([]float64, k)
 	for u := 1; u < n; u++ {
 		for i := range next {
 			next[i] = neg
+		}
+		for s := 0; s < k; s++ {
+			e[s] = sc.at(u, s)
 		}
 		for mask := 1; mask < 1<<k; mask++ {
 			for p := 0; p < k; p++ {
@@ -183,7 +200,7 @@ func decodeMasked(em [][]float64, k int, move func(p, s int) float64, start func
 						cost += returnCost
 					}
 					to := nm*k + s
-					if v := v0 - cost + em[u][s]; v > next[to] {
+					if v := v0 - cost + e[s]; v > next[to] {
 						next[to] = v
 						back[u*states+to] = int32(from)
 					}
@@ -210,14 +227,14 @@ func decodeMasked(em [][]float64, k int, move func(p, s int) float64, start func
 // weight of their own into the section told before it (or after, for
 // the first): the decoder placed it by position alone, so the answer
 // most likely lacks it.
-func (a *analysis) dropCueless(em [][]float64) {
+func (a *analysis) dropCueless(em votes) {
 	k := len(a.r.Sections)
 	own := make([]float64, k)
 	present := make([]bool, k)
 	for u, s := range a.sec {
 		present[s] = true
-		if v := em[u][s]; v > 0 {
-			own[s] += v
+		if v := em.flat[u*k+s]; v > 0 {
+			own[s] += float64(v)
 		}
 	}
 	for s := 0; s < k; s++ {

@@ -29,9 +29,18 @@ type doc struct {
 }
 
 // newDoc tokenizes text with the lists' vocabulary, runs every list
-// over it once and cuts it into units.
-func newDoc(src string, ls *lexSet, dec DecoderSpec) *doc {
+// over it once and cuts it into units. alongside, when not nil, runs on
+// the tokens at the same time (a long text's passive voice search).
+func newDoc(src string, ls *lexSet, dec DecoderSpec, alongside func(*text.Doc)) *doc {
 	d := &doc{Doc: text.Tokenize(src, ls.vocab), ls: ls}
+	if alongside != nil {
+		done := make(chan struct{})
+		go func() {
+			alongside(d.Doc)
+			close(done)
+		}()
+		defer func() { <-done }()
+	}
 	d.s = newStream(d.Doc, ls)
 	for _, t := range d.Toks {
 		if t.Counts() {
@@ -56,6 +65,13 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 			opens[h.lo] = true
 		}
 	}
+	ends := 1
+	for _, t := range d.Toks {
+		if t.After == text.Sentence {
+			ends++
+		}
+	}
+	d.units = make([]unit, 0, ends+ends/4)
 	lo, words := 0, 0
 	flush := func(hi int) {
 		if hi > lo {

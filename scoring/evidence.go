@@ -384,27 +384,36 @@ func buildStakesEvidence(b *builder, e EvidenceSpec, at string) (evidence, error
 
 func (s stakesEvidence) find(a *analysis) []hit {
 	d := a.d
-	impact := make([]float64, len(d.units))
-	qty := make([]float64, len(d.units))
-	for _, h := range d.hits[s.impact] {
-		if !a.negated(h) {
-			impact[d.tokUnit[h.lo]] += h.weight
-		}
-	}
-	for _, h := range d.hits[s.quantities] {
-		qty[d.tokUnit[h.lo]] += h.weight
-	}
+	impacts, qtys := d.hits[s.impact], d.hits[s.quantities]
 	var out []hit
-	for u, un := range d.units {
-		w := qty[u] * s.scale
-		if impact[u] > 0 {
-			w = impact[u] + qty[u]
+	// Walk both lists (each in text order) unit by unit.
+	i, j := 0, 0
+	for i < len(impacts) || j < len(qtys) {
+		u := len(d.units)
+		if i < len(impacts) {
+			u = d.unitOf(impacts[i].lo)
+		}
+		if j < len(qtys) {
+			u = min(u, d.unitOf(qtys[j].lo))
+		}
+		impact, qty := 0.0, 0.0
+		for ; i < len(impacts) && d.unitOf(impacts[i].lo) == u; i++ {
+			if !a.negated(impacts[i]) {
+				impact += impacts[i].weight
+			}
+		}
+		for ; j < len(qtys) && d.unitOf(qtys[j].lo) == u; j++ {
+			qty += qtys[j].weight
+		}
+		w := qty * s.scale
+		if impact > 0 {
+			w = impact + qty
 		}
 		if s.half != nil && s.half[a.sec[u]] && len(d.units) > 2 {
 			w *= s.halfW
 		}
 		if w > 0 {
-			out = append(out, hit{lo: un.lo, hi: un.hi, weight: w})
+			out = append(out, hit{lo: d.units[u].lo, hi: d.units[u].hi, weight: w})
 		}
 	}
 	return out

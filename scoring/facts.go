@@ -65,8 +65,15 @@ func factByName(n string) (fact, bool) {
 	return 0, false
 }
 
-// facts are the counts of each fact in one unit.
-type facts [numFacts]float32
+// facts are the counts of each fact in one unit (at most 255).
+type facts [numFacts]uint8
+
+// add counts one more of fact x.
+func (f *facts) add(x fact) {
+	if f[x] < 255 {
+		f[x]++
+	}
+}
 
 // verbKind is what the verb group after a subject says.
 type verbKind int
@@ -132,7 +139,7 @@ func (d *doc) clauseFacts() []facts {
 	for u, un := range d.units {
 		f := &out[u]
 		if d.ends(un.hi-1) && strings.HasPrefix(strings.TrimLeft(d.Text[un.end:min(un.end+4, len(d.Text))], " \"'\u201d"), "?") {
-			f[factQuestion]++
+			f.add(factQuestion)
 		}
 		for i := un.lo; i < un.hi; i++ {
 			t := d.Toks[i]
@@ -140,43 +147,43 @@ func (d *doc) clauseFacts() []facts {
 			case t.Person == text.Speaker && g.speaker.at(d, i):
 				switch d.verbAfter(i, g) {
 				case vPast:
-					f[factSpeaker]++
-					f[factSpeakerPast]++
+					f.add(factSpeaker)
+					f.add(factSpeakerPast)
 				case vOmission:
-					f[factSpeaker]++
-					f[factSpeakerOmission]++
+					f.add(factSpeaker)
+					f.add(factSpeakerOmission)
 				case vHabit:
-					f[factSpeaker]++
-					f[factSpeakerHabit]++
+					f.add(factSpeaker)
+					f.add(factSpeakerHabit)
 				case vPerfect:
-					f[factSpeaker]++
-					f[factSpeakerPerfect]++
+					f.add(factSpeaker)
+					f.add(factSpeakerPerfect)
 				case vPastPerfect:
-					f[factSpeaker]++
-					f[factSpeakerPastPerfect]++
+					f.add(factSpeaker)
+					f.add(factSpeakerPastPerfect)
 				case vIntent:
-					f[factSpeaker]++
-					f[factSpeakerIntent]++
+					f.add(factSpeaker)
+					f.add(factSpeakerIntent)
 				case vState:
-					f[factSpeaker]++
-					f[factSpeakerState]++
+					f.add(factSpeaker)
+					f.add(factSpeakerState)
 				case vMental:
-					f[factSpeakerMental]++
+					f.add(factSpeakerMental)
 				}
 			case t.Person == text.We:
 				switch d.verbAfter(i, g) {
 				case vPast, vOmission, vPastPerfect:
-					f[factWePast]++
+					f.add(factWePast)
 				case vHabit, vPerfect:
-					f[factWeHabit]++
+					f.add(factWeHabit)
 				}
 			case g.other.at(d, i) && !d.HardBefore(i+1):
 				switch d.verbAfter(i, g) {
 				case vPast, vOmission, vPastPerfect:
-					f[factOtherPast]++
+					f.add(factOtherPast)
 				}
 			case g.nobody.at(d, i):
-				f[factNobody]++
+				f.add(factNobody)
 			}
 		}
 	}

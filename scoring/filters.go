@@ -210,7 +210,7 @@ func (a *analysis) recurrence(h hit) bool {
 func (a *analysis) literal(h hit) bool {
 	switch w := a.d.norm(h.lo); {
 	case fw("hedge-kind").Has(w):
-		return fw("literal-before-kind").at(a.d, h.lo - 1)
+		return fw("literal-before-kind").at(a.d, h.lo-1)
 	case fw("hedge-a").Has(w):
 		return fw("literal-after-a").at(a.d, h.hi)
 	}

@@ -1,8 +1,9 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -387,29 +388,51 @@ type hit struct {
 }
 
 // stream is the token sequence with fillers removed, which is what
-// patterns match against; idx maps back to the full token slice.
+// patterns match against; idx maps back to the full token slice. A text
+// without fillers (most typed ones) needs no map: idx is nil and stream
+// positions are token indices.
 type stream struct {
 	toks  []text.Token
 	idx   []int32
+	n     int // stream length
 	vocab *text.Vocab
 	ls    *lexSet
 }
 
 func newStream(d *text.Doc, ls *lexSet) stream {
-	s := stream{toks: d.Toks, idx: make([]int32, 0, len(d.Toks)), vocab: d.Vocab, ls: ls}
+	s := stream{toks: d.Toks, n: len(d.Toks), vocab: d.Vocab, ls: ls}
+	fillers := 0
+	for _, t := range d.Toks {
+		if t.Is(text.Filler) {
+			fillers++
+		}
+	}
+	if fillers == 0 {
+		return s
+	}
+	s.idx = make([]int32, 0, len(d.Toks)-fillers)
 	for i, t := range d.Toks {
 		if !t.Is(text.Filler) {
 			s.idx = append(s.idx, int32(i))
 		}
 	}
+	s.n = len(s.idx)
 	return s
 }
 
+// tok is the token index of stream position k.
+func (s *stream) tok(k int) int {
+	if s.idx == nil {
+		return k
+	}
+	return int(s.idx[k])
+}
+
 // at is the token at stream position k.
-func (s *stream) at(k int) text.Token { return s.toks[s.idx[k]] }
+func (s *stream) at(k int) text.Token { return s.toks[s.tok(k)] }
 
 // ends reports whether a sentence ends after stream position k.
-func (s *stream) ends(k int) bool { return s.toks[s.idx[k]].After == text.Sentence }
+func (s *stream) ends(k int) bool { return s.toks[s.tok(k)].After == text.Sentence }
 
 // maxCluster bounds the quadratic overlap resolution.
 const maxCluster = 32
@@ -418,7 +441,11 @@ const maxCluster = 32
 // then long, then early ones, and returns them in text order. Runs of
 // overlapping hits are short, so this stays linear in practice.
 func resolveOverlaps(cands []hit) []hit {
-	out := cands[:0:0]
+	// The result is written over cands: it never holds more hits than
+	// have been read, and a cluster is copied out before its winners go
+	// back.
+	out := cands[:0]
+	var cluster, kept []hit
 	i := 0
 	for i < len(cands) {
 		// Gather a cluster of hits that overlap one another in a chain.
@@ -435,8 +462,8 @@ func resolveOverlaps(cands []hit) []hit {
 		if j-i > maxCluster {
 			// A pathological chain: fall back to greedy, left to right.
 			last := -1
-			for _, c := range cands[i:j] {
-				if c.lo >= last {
+			for k := i; k < j; k++ {
+				if c := cands[k]; c.lo >= last {
 					out = append(out, c)
 					last = c.hi
 				}
@@ -444,18 +471,17 @@ func resolveOverlaps(cands []hit) []hit {
 			i = j
 			continue
 		}
-		cluster := append([]hit(nil), cands[i:j]...)
-		sort.SliceStable(cluster, func(a, b int) bool {
-			ca, cb := cluster[a], cluster[b]
+		cluster = append(cluster[:0], cands[i:j]...)
+		slices.SortStableFunc(cluster, func(ca, cb hit) int {
 			if ca.weight != cb.weight {
-				return ca.weight > cb.weight
+				return cmp.Compare(cb.weight, ca.weight)
 			}
 			if la, lb := ca.hi-ca.lo, cb.hi-cb.lo; la != lb {
-				return la > lb
+				return lb - la
 			}
-			return ca.lo < cb.lo
+			return ca.lo - cb.lo
 		})
-		var kept []hit
+		kept = kept[:0]
 		for _, c := range cluster {
 			free := true
 			for _, k := range kept {
@@ -468,7 +494,7 @@ func resolveOverlaps(cands []hit) []hit {
 				kept = append(kept, c)
 			}
 		}
-		sort.Slice(kept, func(a, b int) bool { return kept[a].lo < kept[b].lo })
+		slices.SortFunc(kept, func(a, b hit) int { return a.lo - b.lo })
 		out = append(out, kept...)
 		i = j
 	}

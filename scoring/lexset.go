@@ -26,8 +26,8 @@ type lexSet struct {
 	first   [][]*node // union roots by first word id
 	numeric []*node
 	prefix  []*node
-	soft     []bool // by word id: adverbs a phrase may skip over
-	stops    []bool // by word id: words a "*" part never matches
+	soft    []bool // by word id: adverbs a phrase may skip over
+	stops   []bool // by word id: words a "*" part never matches
 }
 
 // isSoft reports whether the word with this id is a soft adverb.

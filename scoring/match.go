@@ -8,14 +8,83 @@ import "retake/scoring/text"
 // starts overlap, the heavier (then the longer, then the earlier) is
 // kept, so "i'm struggling to" cannot hide "struggling to think of one".
 func (ls *lexSet) findAll(s stream) [][]hit {
+	// A phrase never runs past a sentence end, so a long text is matched
+	// in two halves cut at one, side by side.
+	if cut := s.sentenceCut(s.n / 2); cut > 0 && s.n >= parallelFrom {
+		var second [][]hit
+		done := make(chan struct{})
+		go func() {
+			second = ls.findChunked(s, cut, s.n)
+			close(done)
+		}()
+		first := ls.findChunked(s, 0, cut)
+		<-done
+		for i := range first {
+			first[i] = append(first[i], second[i]...)
+		}
+		return first
+	}
+	return ls.findChunked(s, 0, s.n)
+}
+
+// parallelFrom is the stream length from which matching runs in two
+// halves; below it a goroutine costs more than it saves.
+const parallelFrom = 40000
+
+// chunk is about how many stream positions are matched at a time: the
+// candidates of one chunk are resolved before the next is read, so a
+// long text never holds all its candidates at once.
+const chunk = 16384
+
+// sentenceCut returns the first stream position at or after k that
+// follows a sentence end, or 0 when there is none.
+func (s *stream) sentenceCut(k int) int {
+	for ; k > 0 && k < s.n-1; k++ {
+		if s.ends(k) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// findChunked matches stream positions [from, to) a chunk at a time and
+// returns each list's resolved matches.
+func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
+	out := make([][]hit, len(ls.lexicons))
+	var cands [][]hit
+	for lo := from; lo < to; {
+		hi := to
+		if to-lo > 2*chunk {
+			if c := s.sentenceCut(lo + chunk); c > 0 && c < to {
+				hi = c
+			}
+		}
+		cands = ls.findIn(s, lo, hi, cands)
+		for i := range cands {
+			out[i] = append(out[i], resolveOverlaps(cands[i])...)
+		}
+		lo = hi
+	}
+	return out
+}
+
+// findIn returns each list's candidate matches that start at stream
+// positions [from, to), before overlaps are resolved, reusing the
+// slices of cands.
+func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit) [][]hit {
 	n := len(ls.lexicons)
-	cands := make([][]hit, n)
+	if cands == nil {
+		cands = make([][]hit, n)
+	}
+	for i := range cands {
+		cands[i] = cands[i][:0]
+	}
 	m := matcher{s: s, best: make([]hit, n), touched: make([]int, 0, 8)}
 	for i := range m.best {
 		m.best[i] = hit{hi: -1}
 	}
-	for k, ti32 := range s.idx {
-		ti := int(ti32)
+	for k := from; k < to; k++ {
+		ti := s.tok(k)
 		t := s.toks[ti]
 		if t.Word > 0 && int(t.Word) < len(ls.first) {
 			for _, r := range ls.first[t.Word] {
@@ -38,9 +107,6 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 		}
 		m.touched = m.touched[:0]
 	}
-	for i := range cands {
-		cands[i] = resolveOverlaps(cands[i])
-	}
 	return cands
 }
 
@@ -60,7 +126,7 @@ func (m *matcher) walk(n *node, k, lo int) {
 	s := m.s
 	if n.part.kind != gapPart {
 		for _, e := range n.ends {
-			h := hit{lo: lo, hi: int(s.idx[k-1]) + 1, weight: e.pat.weight, pat: e.pat}
+			h := hit{lo: lo, hi: s.tok(k-1) + 1, weight: e.pat.weight, pat: e.pat}
 			b := &m.best[e.lex]
 			if b.hi < 0 {
 				m.touched = append(m.touched, e.lex)
@@ -77,7 +143,7 @@ func (m *matcher) walk(n *node, k, lo int) {
 	if n.byWord != nil {
 		// Jump straight to the children that name this word, or the
 		// word after up to two soft adverbs.
-		for j, skips := k, 0; skips <= 2 && j < len(s.idx); j, skips = j+1, skips+1 {
+		for j, skips := k, 0; skips <= 2 && j < s.n; j, skips = j+1, skips+1 {
 			t := s.at(j)
 			if t.Word > 0 {
 				for _, kid := range n.byWord[t.Word] {
@@ -104,7 +170,7 @@ func (m *matcher) enter(kid *node, k, lo int) {
 		m.step(kid, k, lo)
 		return
 	}
-	for skip := 0; skip <= 3 && k+skip < len(s.idx); skip++ {
+	for skip := 0; skip <= 3 && k+skip < s.n; skip++ {
 		if skip > 0 && s.ends(k+skip-1) {
 			break
 		}
@@ -119,7 +185,7 @@ func (m *matcher) enter(kid *node, k, lo int) {
 // not match.
 func (m *matcher) step(kid *node, k, lo int) {
 	s := m.s
-	if k >= len(s.idx) {
+	if k >= s.n {
 		return
 	}
 	if kid.part.matches(&s, s.at(k)) {
@@ -127,13 +193,13 @@ func (m *matcher) step(kid *node, k, lo int) {
 		return
 	}
 	j := k
-	for skips := 0; skips < 2 && j < len(s.idx); skips++ {
+	for skips := 0; skips < 2 && j < s.n; skips++ {
 		t := s.at(j)
 		if !s.ls.isSoft(t.Word) || s.ends(j) {
 			return
 		}
 		j++
-		if j < len(s.idx) && kid.part.matches(&s, s.at(j)) {
+		if j < s.n && kid.part.matches(&s, s.at(j)) {
 			m.walk(kid, j+1, lo)
 			return
 		}

@@ -67,7 +67,9 @@ func Tokenize(text string, base *Vocab) *Doc {
 		base = BaseVocab()
 	}
 	z := tokenizer{text: text, v: base.Child(), tab: table()}
-	z.toks = make([]Token, 0, len(text)/5+1)
+	// English runs about five bytes a word with its space; a little
+	// more room avoids growing a long text's tokens once more.
+	z.toks = make([]Token, 0, len(text)/4+16)
 	z.run()
 	return &Doc{Text: text, Toks: z.toks, Vocab: z.v}
 }
