@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -62,8 +61,8 @@ func writeZip(w io.Writer, t *Take) error {
 // imported file's base name (cleaned of anything path-like) or
 // transcript.txt.
 func transcriptName(t *Take) string {
-	if f, ok := strings.CutPrefix(t.TranscriptSource, sourceFilePrefix); ok {
-		if b := path.Base(filepath.ToSlash(f)); ValidateID(b) == nil && b != "card.md" && b != t.Audio {
+	if src := t.TranscriptSource; src.Kind == SourceKindFile {
+		if b := path.Base(filepath.ToSlash(src.Name)); ValidateID(b) == nil && b != "card.md" && b != t.Audio {
 			return b
 		}
 	}

@@ -214,7 +214,7 @@ func TestClearTranscriptDropsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Report != nil || got.TranscriptSource != "" {
+	if got.Report != nil || got.TranscriptSource != (Source{}) {
 		t.Errorf("cleared transcript kept report %v / source %q", got.Report, got.TranscriptSource)
 	}
 	if _, err := l.SetTranscript(tk.ID, "\x00\x01binary", FileSource("x.bin")); err == nil {

@@ -176,7 +176,7 @@ func cmdShow(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "\nNo transcript yet: add one in the app or with 'retake import --transcript'.")
 		return 0
 	}
-	fmt.Fprintf(stdout, "Transcript: %s\n\n%s", t.TranscriptSource, take.RenderCardMarkdown(*t.Report, t.Transcript))
+	fmt.Fprintf(stdout, "Transcript: %s\n\n%s", t.TranscriptSource.String(), take.RenderCardMarkdown(*t.Report, t.Transcript))
 	return 0
 }
 

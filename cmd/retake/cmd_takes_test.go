@@ -102,7 +102,7 @@ func TestTakeCommands(t *testing.T) {
 		t.Errorf("imported MP3 row %v", r)
 	}
 
-	if code, out, _ = runTakes(t, wrapIO(cmdShow), id, "--json"); code != 0 || !strings.Contains(out, `"transcript_source": "file:answer.txt"`) {
+	if code, out, _ = runTakes(t, wrapIO(cmdShow), id, "--json"); code != 0 || !strings.Contains(out, `"kind": "file",`) || !strings.Contains(out, `"name": "answer.txt"`) {
 		t.Errorf("show --json: %d %s", code, out)
 	}
 	if code, out, _ = runTakes(t, wrapIO(cmdShow), id); code != 0 || !strings.Contains(out, "# Rubric card:") {

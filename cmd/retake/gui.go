@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -136,8 +135,8 @@ func uiTake(t *take.Take) ui.Take {
 			out.AudioPath = t.AudioPath()
 		}
 	}
-	if name, ok := strings.CutPrefix(t.TranscriptSource, "file:"); ok {
-		out.TranscriptName = name
+	if t.TranscriptSource.Kind == take.SourceKindFile {
+		out.TranscriptName = t.TranscriptSource.Name
 	}
 	if t.Report != nil {
 		out.Score = t.Report.Score
