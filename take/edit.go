@@ -89,6 +89,7 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 	if err := l.save(t); err != nil {
 		return nil, err
 	}
+	dropJournal(t.dir) // its marks are in take.json now
 	return t, nil
 }
 

@@ -22,13 +22,16 @@ const SchemaVersion = 3
 // Status is where a take stands.
 type Status string
 
-// The states a take can be in. Damaged is never stored: it is how List
-// reports a take whose take.json cannot be read.
+// The states a take can be in. Damaged and NeedsRecovery are never
+// stored: Damaged is how List reports a take whose take.json cannot be
+// read, NeedsRecovery a take a crash left recording that is not repaired
+// and stored yet (its Note says why and what to do).
 const (
-	Recording Status = "recording" // audio is being (or was, before a crash) written
-	OK        Status = "ok"
-	Recovered Status = "recovered" // left in Recording by a crash and repaired on open
-	Damaged   Status = "damaged"
+	Recording     Status = "recording" // audio is being (or was, before a crash) written
+	OK            Status = "ok"
+	Recovered     Status = "recovered" // left in Recording by a crash and repaired on open
+	Damaged       Status = "damaged"
+	NeedsRecovery Status = "needs recovery"
 )
 
 // Question identifies what a take answers: the question bank id, the exact
@@ -229,6 +232,25 @@ func checkTake(t *Take) error {
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// ErrTooLarge is returned for a take whose take.json would be larger
+// than the library reads back (a huge transcript, say): it is refused
+// before anything is written, rather than stored and listed as damaged.
+var ErrTooLarge = errors.New("the take is too large to store")
+
+// encodeStorable is encodeTake, refusing a take the library could not
+// read back.
+func encodeStorable(t *Take) ([]byte, error) {
+	data, err := encodeTake(t)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxTakeSz {
+		return nil, fmt.Errorf("%w: with its transcript (%.1f MB) and report its take.json would be %.1f MB, and the library keeps at most %d MB a take; shorten the transcript",
+			ErrTooLarge, float64(len(t.Transcript))/(1<<20), float64(len(data))/(1<<20), maxTakeSz>>20)
+	}
+	return data, nil
+}
 
 // encodeTake is the on-disk form of a take: indented, so a person can read
 // it, and always in the current layout. HTML escaping is off: it would
