@@ -62,9 +62,10 @@ bench-scripts: deps-test
 # fuzz gives each fuzz target a short run; FUZZTIME=5m for a longer one.
 FUZZTIME ?= 30s
 fuzz: deps-test
-	@for t in "FuzzParse ./scoring/transcript" "FuzzAnalyze ./scoring" "FuzzFind ./scoring/passive" \
-		"FuzzReader ./audio/wav" "FuzzMP3 ./audio" "FuzzDecodeTake ./take" "FuzzValidateID ./take" \
-		"FuzzRenderCard ./take" "FuzzSplitCommand ./ui" "FuzzLineWriter ./ui"; do \
+	@for t in "FuzzParse ./scoring/transcript" "FuzzParseTiming ./scoring/transcript" "FuzzAnalyze ./scoring" \
+		"FuzzFind ./scoring/passive" "FuzzReader ./audio/wav" "FuzzMP3 ./audio" "FuzzDecodeTake ./take" \
+		"FuzzValidateID ./take" "FuzzReadJournal ./take" "FuzzRenderCard ./take" "FuzzSplitCommand ./ui" \
+		"FuzzLineWriter ./ui"; do \
 		set -- $$t; echo "== $$1 $$2"; \
 		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$1$$" -fuzztime $(FUZZTIME) $$2 || exit 1; \
 	done

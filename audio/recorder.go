@@ -83,8 +83,18 @@ func NewRecorder(opts RecorderOptions) (*Recorder, error) {
 }
 
 // createFile makes a private file for a take: recordings are personal.
+// The mode given to OpenFile only applies to a new file, so a file that
+// already existed (0644, say) is made private too.
 func createFile(path string) (wav.File, error) {
-	return os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("make %s private: %w", path, err)
+	}
+	return f, nil
 }
 
 // Start begins a take written to path. It fails if a take is running.

@@ -203,3 +203,58 @@ func TestRecorderFaults(t *testing.T) {
 		})
 	}
 }
+
+func TestRecordingIntoAnExistingFileMakesItPrivate(t *testing.T) {
+	useNullBackend(t)
+	path := filepath.Join(t.TempDir(), "take.wav")
+	if err := os.WriteFile(path, []byte("an older, public file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	r, err := NewRecorder(RecorderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.Start(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("recording into an existing 0644 file left it %o, want 0600", fi.Mode().Perm())
+	}
+}
+
+func TestProbeAndRepairAnOpenFile(t *testing.T) {
+	path := writeMono16(t, "crashed.wav", 8000, tone(8000, 8000, 440, 0.5))
+	// A killed recorder's header: sizes never written.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.WriteAt(make([]byte, 4), 4)
+	f.WriteAt(make([]byte, 4), 40)
+	if info, err := ProbeFile(f); err != nil || info.Duration != 0 {
+		t.Fatalf("probe before repair: %+v, %v", info, err)
+	}
+	if repaired, err := RepairFile(f); err != nil || !repaired {
+		t.Fatalf("RepairFile = %v, %v", repaired, err)
+	}
+	info, err := ProbeFile(f)
+	if err != nil || info.Duration != time.Second || info.Format != "wav" {
+		t.Fatalf("probe after repair: %+v, %v", info, err)
+	}
+	// The caller's file stays open.
+	if _, err := f.Stat(); err != nil {
+		t.Fatalf("ProbeFile closed the caller's file: %v", err)
+	}
+}

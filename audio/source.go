@@ -41,32 +41,52 @@ func openSource(path string) (source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open audio: %w", err)
 	}
-	st, err := f.Stat()
+	s, err := sourceOf(f, f, path)
 	if err != nil {
 		f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sourceOf decodes the open file f; closing the source closes c.
+func sourceOf(f *os.File, c io.Closer, path string) (source, error) {
+	st, err := f.Stat()
+	if err != nil {
 		return nil, fmt.Errorf("open audio: %w", err)
 	}
 	if !st.Mode().IsRegular() {
-		f.Close()
 		return nil, fmt.Errorf("open audio %s: not a regular file", path)
 	}
 	var magic [4]byte
 	n, _ := f.ReadAt(magic[:], 0)
+	rc := readerAt{f, c}
 	var s source
 	switch {
 	case n == 4 && string(magic[:]) == "RIFF":
-		s, err = newWAVSource(f, st.Size())
+		s, err = newWAVSource(rc, st.Size())
 	case looksLikeMP3(magic[:n]):
-		s, err = newMP3Source(f, st.Size())
+		s, err = newMP3Source(rc, st.Size())
 	default:
 		err = ErrUnknownFormat
 	}
 	if err != nil {
-		f.Close()
 		return nil, fmt.Errorf("open audio %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// readerAt is a file as a source reads it, with the closer the source's
+// Close calls.
+type readerAt struct {
+	io.ReaderAt
+	io.Closer
+}
+
+// nopCloser is the closer of a file the caller keeps open.
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }
 
 // looksLikeMP3 accepts an ID3v2 tag or an MPEG audio frame sync.
 func looksLikeMP3(b []byte) bool {
@@ -84,6 +104,17 @@ func Probe(path string) (Info, error) {
 		return Info{}, err
 	}
 	defer s.Close()
+	return s.info(), nil
+}
+
+// ProbeFile is Probe for a file the caller has open (and keeps open):
+// the take library opens its files itself, refusing links, and hands
+// them over.
+func ProbeFile(f *os.File) (Info, error) {
+	s, err := sourceOf(f, nopCloser{}, f.Name())
+	if err != nil {
+		return Info{}, err
+	}
 	return s.info(), nil
 }
 
@@ -165,13 +196,22 @@ func Repair(path string) (repaired bool, err error) {
 			err = fmt.Errorf("repair %s: %w", path, cerr)
 		}
 	}()
+	return RepairFile(f)
+}
+
+// RepairFile is Repair for a file the caller has open for reading and
+// writing (and keeps open).
+func RepairFile(f *os.File) (bool, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return false, fmt.Errorf("repair %s: %w", path, err)
+		return false, fmt.Errorf("repair %s: %w", f.Name(), err)
 	}
-	repaired, err = wav.Repair(f, st.Size())
+	if !st.Mode().IsRegular() {
+		return false, fmt.Errorf("repair %s: not a regular file", f.Name())
+	}
+	repaired, err := wav.Repair(f, st.Size())
 	if err != nil {
-		return false, fmt.Errorf("repair %s: %w", path, err)
+		return false, fmt.Errorf("repair %s: %w", f.Name(), err)
 	}
 	return repaired, nil
 }

@@ -16,8 +16,8 @@ import (
 // it again recovers the cue times.
 func input(t *Take) (scoring.Input, error) {
 	name := "typed.txt"
-	if f, ok := strings.CutPrefix(t.TranscriptSource, sourceFilePrefix); ok {
-		name = path.Base(f)
+	if t.TranscriptSource.Kind == SourceKindFile {
+		name = path.Base(t.TranscriptSource.Name)
 	}
 	tr, err := transcript.Parse(name, []byte(t.Transcript))
 	if err != nil {

@@ -14,10 +14,10 @@ func TestInterruptedWriteKeepsOldTake(t *testing.T) {
 
 	// The rename never happens: the temp file was written and synced,
 	// then the process "died".
-	renameFile = func(string, string) error { return errors.New("power cut") }
+	renameFile = func(*os.File, string, string) error { return errors.New("power cut") }
 	tk.Story = "after"
 	err := l.Save(tk)
-	renameFile = os.Rename
+	renameFile = renameIn
 	if err == nil {
 		t.Fatal("Save succeeded without its rename")
 	}
@@ -89,7 +89,7 @@ func TestDamagedTakesListWithReason(t *testing.T) {
 		{"long-question", strings.Replace(strings.Replace(string(valid), good.ID, "long-question", 1), `"mistake-classic"`, `"`+strings.Repeat("q", 100)+`"`, 1), "implausibly long"},
 		{"missing-json", "", "take.json is missing"},
 		{"stray-file", "", "not a folder"},
-		{"symlink", "", "not a folder"},
+		{"symlink", "", "is a symbolic link"},
 		{"huge", "", "larger than"},
 	}
 	for _, c := range cases {

@@ -89,14 +89,19 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 	if err := l.save(t); err != nil {
 		return nil, err
 	}
+	dropJournal(t.dir) // its marks are in take.json now
 	return t, nil
 }
 
-// SetTranscript stores a take's transcript and where it came from
-// (SourceTyped, SourceTranscriber or FileSource(name)), analyzes it and
-// stores the report. An empty text clears transcript and report.
-func (l *Library) SetTranscript(id, text, source string) (*Take, error) {
-	return l.setTranscript(id, text, source, nil)
+// SetTranscript stores a take's transcript, typed (SourceTyped) or
+// imported (FileSource(name)), analyzes it and stores the report. Typed
+// text over an engine's draft is a correction of that draft: the source
+// stays the engine, marked corrected once the text changes, and the
+// engine's timed words are kept so the edit can be aligned to them. An
+// imported file replaces the draft and its words. An empty text clears
+// the transcript and the report.
+func (l *Library) SetTranscript(id, text string, source Source) (*Take, error) {
+	return l.setTranscript(id, text, source, nil, nil)
 }
 
 // SetAnalyzedTranscript is SetTranscript for a caller that has just
@@ -105,16 +110,45 @@ func (l *Library) SetTranscript(id, text, source string) (*Take, error) {
 // it is, and the take's target length follows it, so the text is not
 // analyzed twice and the stored report is the one on screen. Any other
 // report is recomputed.
-func (l *Library) SetAnalyzedTranscript(id, text, source string, rep scoring.Report) (*Take, error) {
-	return l.setTranscript(id, text, source, &rep)
+func (l *Library) SetAnalyzedTranscript(id, text string, source Source, rep scoring.Report) (*Take, error) {
+	return l.setTranscript(id, text, source, nil, &rep)
 }
 
-func (l *Library) setTranscript(id, text, source string, rep *scoring.Report) (*Take, error) {
+// SetDraft stores the transcript a speech engine made from the take's
+// audio: its text, its timed words and the engine's name, replacing any
+// transcript the take had. rep is the report the caller made for text,
+// kept as SetAnalyzedTranscript keeps one; nil means analyze here.
+func (l *Library) SetDraft(id, text string, words []Word, engine string, rep *scoring.Report) (*Take, error) {
+	src := EngineSource(engine)
+	if err := src.check(); err != nil {
+		return nil, fmt.Errorf("set draft of take %s: engine name: %w", id, err)
+	}
+	if err := checkWords(words); err != nil {
+		return nil, fmt.Errorf("set draft of take %s: %w", id, err)
+	}
+	if words == nil {
+		words = []Word{}
+	}
+	return l.setTranscript(id, text, src, append([]Word(nil), words...), rep)
+}
+
+// setTranscript stores text from source; words are the engine's words of
+// a new draft, nil for typed or imported text.
+func (l *Library) setTranscript(id, text string, source Source, words []Word, rep *scoring.Report) (*Take, error) {
 	if len(text) > transcript.MaxBytes {
 		return nil, fmt.Errorf("set transcript of take %s: %w", id, transcript.ErrTooLarge)
 	}
 	if err := ValidateID(id); err != nil {
 		return nil, err
+	}
+	if source.Kind == "" || source.Corrected {
+		return nil, fmt.Errorf("set transcript of take %s: transcript source %q is not typed, a file or an engine", id, source)
+	}
+	if err := source.check(); err != nil {
+		return nil, fmt.Errorf("set transcript of take %s: %w", id, err)
+	}
+	if source.IsDraft() && words == nil {
+		return nil, fmt.Errorf("set transcript of take %s: an engine's draft is stored with SetDraft, with its words", id)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -125,9 +159,21 @@ func (l *Library) setTranscript(id, text, source string, rep *scoring.Report) (*
 	if err != nil {
 		return nil, err
 	}
+	switch {
+	case source.IsDraft():
+		t.Words = words
+	case source.Kind == SourceKindTyped && t.TranscriptSource.IsDraft():
+		// An edit of the draft: it keeps its engine and its words.
+		if text != t.Transcript {
+			t.TranscriptSource.Corrected = true
+		}
+		source = t.TranscriptSource
+	default:
+		t.Words = nil
+	}
 	t.Transcript, t.TranscriptSource = text, source
-	if text == "" {
-		t.TranscriptSource = ""
+	if text == "" && !source.IsDraft() {
+		t.TranscriptSource = Source{}
 	}
 	if rep != nil && strings.TrimSpace(text) != "" && rep.AnalyzerVersion == scoring.Version && rep.Rubric == rubricOf(t) {
 		t.Report, t.AnalyzerVersion, t.TargetS = rep, scoring.Version, rep.TargetS

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -26,7 +25,7 @@ func (l *Library) Export(id, zipPath string) error {
 	if err != nil {
 		return fmt.Errorf("export take %s: %w", id, err)
 	}
-	err = writeAtomicFrom(filepath.Dir(abs), filepath.Base(abs), func(w io.Writer) error {
+	err = writeAtomicPath(abs, func(w io.Writer) error {
 		return writeZip(w, t)
 	})
 	if err != nil {
@@ -40,8 +39,8 @@ func writeZip(w io.Writer, t *Take) error {
 	z := zip.NewWriter(w)
 	// A take a crash interrupted before any audio reached the disk still
 	// exports its transcript and card.
-	if _, err := os.Stat(t.AudioPath()); t.Audio != "" && !errors.Is(err, fs.ErrNotExist) {
-		if err := addFile(z, t.Audio, t.AudioPath(), t.Created); err != nil {
+	if t.Audio != "" {
+		if err := addAudio(z, t); err != nil {
 			return err
 		}
 	}
@@ -62,8 +61,8 @@ func writeZip(w io.Writer, t *Take) error {
 // imported file's base name (cleaned of anything path-like) or
 // transcript.txt.
 func transcriptName(t *Take) string {
-	if f, ok := strings.CutPrefix(t.TranscriptSource, sourceFilePrefix); ok {
-		if b := path.Base(filepath.ToSlash(f)); ValidateID(b) == nil && b != "card.md" && b != t.Audio {
+	if src := t.TranscriptSource; src.Kind == SourceKindFile {
+		if b := path.Base(filepath.ToSlash(src.Name)); ValidateID(b) == nil && b != "card.md" && b != t.Audio {
 			return b
 		}
 	}
@@ -80,19 +79,29 @@ func analyzedText(t *Take) string {
 	return in.Text
 }
 
-// addFile streams a file into the zip, dated with the take.
-func addFile(z *zip.Writer, name, src string, date time.Time) error {
-	f, err := os.Open(src)
+// addAudio streams the take's audio into the zip, dated with the take.
+// The file is opened inside the take's folder without following links,
+// so an export never carries a file from outside the take.
+func addAudio(z *zip.Writer, t *Take) error {
+	d, err := openDir(t.dir)
 	if err != nil {
-		return fmt.Errorf("add %s: %w", name, err)
+		return fmt.Errorf("add %s: %w", t.Audio, err)
+	}
+	defer d.Close()
+	f, err := openIn(d, t.Audio, os.O_RDONLY, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("add %s: %w", t.Audio, err)
 	}
 	defer f.Close()
-	w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
+	w, err := z.CreateHeader(&zip.FileHeader{Name: t.Audio, Method: zip.Deflate, Modified: t.Created})
 	if err != nil {
-		return fmt.Errorf("add %s: %w", name, err)
+		return fmt.Errorf("add %s: %w", t.Audio, err)
 	}
 	if _, err := io.Copy(w, f); err != nil {
-		return fmt.Errorf("add %s: %w", name, err)
+		return fmt.Errorf("add %s: %w", t.Audio, err)
 	}
 	return nil
 }

@@ -20,6 +20,11 @@ func FuzzDecodeTake(f *testing.F) {
 		Report: &scoring.Report{Flags: []scoring.Flag{{ID: "no-stakes", Spans: []scoring.Span{{Start: 1, End: 4}}}}}}
 	b, _ := encodeTake(cur)
 	f.Add(b)
+	f.Add([]byte(v2Take("a1", "file:answer.srt")))
+	draft := &Take{ID: "x2", Question: classic, Audio: "audio.wav", Status: OK, Transcript: draftText,
+		TranscriptSource: Source{Kind: SourceKindEngine, Name: "pocketsphinx", Corrected: true}, Words: draftWords}
+	b, _ = encodeTake(draft)
+	f.Add(b)
 	f.Add([]byte(`{"schema":2,"id":"../x","status":"ok"}`))
 	f.Add([]byte(`{"version":1,"id":"a","question":7}`))
 	f.Add([]byte(`{"schema":2,"id":"a","status":"ok","duration_s":-1}`))

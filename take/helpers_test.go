@@ -54,8 +54,8 @@ func wavHeader(dataLen uint32) []byte {
 
 // probeTestWAV measures a WAV the tests wrote from its header, so a
 // header a crash left at zero reads as empty until repaired.
-func probeTestWAV(path string) (float64, string, error) {
-	b, err := os.ReadFile(path)
+func probeTestWAV(f *os.File) (float64, string, error) {
+	b, err := readAllAt(f)
 	if err != nil {
 		return 0, "", err
 	}
@@ -67,20 +67,44 @@ func probeTestWAV(path string) (float64, string, error) {
 }
 
 // repairTestWAV rewrites the header sizes from the file's length.
-func repairTestWAV(path string) (bool, error) {
-	b, err := os.ReadFile(path)
+func repairTestWAV(f *os.File) (bool, error) {
+	b, err := readAllAt(f)
 	if err != nil {
 		return false, err
 	}
 	if len(b) < 44 {
-		return false, fmt.Errorf("%s: too short for a WAV header", path)
+		return false, fmt.Errorf("%s: too short for a WAV header", f.Name())
 	}
 	want := uint32(len(b) - 44)
 	if binary.LittleEndian.Uint32(b[40:]) == want {
 		return false, nil
 	}
-	copy(b, wavHeader(want))
-	return true, os.WriteFile(path, b, 0o600)
+	_, err = f.WriteAt(wavHeader(want), 0)
+	return true, err
+}
+
+// readAllAt reads a whole open file from its start, whatever its offset.
+func readAllAt(f *os.File) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, fi.Size())
+	n, err := f.ReadAt(b, 0)
+	if err != nil && n != len(b) {
+		return nil, err
+	}
+	return b, nil
+}
+
+// probeTestPath is probeTestWAV for a path.
+func probeTestPath(path string) (float64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	return probeTestWAV(f)
 }
 
 // testHooks are the in-test audio hooks.

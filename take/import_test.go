@@ -9,8 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"retake/scoring"
 )
 
 func TestImportCopiesAndLeavesOriginal(t *testing.T) {
@@ -86,7 +89,7 @@ func TestImportRefusesNonAudio(t *testing.T) {
 func TestImportProbeErrorIsReported(t *testing.T) {
 	testRoot(t)
 	boom := errors.New("decoder says no")
-	l, err := Open(Options{Audio: AudioHooks{Probe: func(string) (float64, string, error) { return 0, "", boom }}})
+	l, err := Open(Options{Audio: AudioHooks{Probe: func(*os.File) (float64, string, error) { return 0, "", boom }}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,5 +173,108 @@ func TestExportWithoutAudio(t *testing.T) {
 	defer z.Close()
 	if len(z.File) != 2 || z.File[0].Name != "transcript.txt" || z.File[1].Name != "card.md" {
 		t.Errorf("zip of a take without audio holds %d files", len(z.File))
+	}
+}
+
+func TestImportWithTranscriptIsAllOrNothing(t *testing.T) {
+	l := openTest(t)
+	src := filepath.Join(t.TempDir(), "answer.wav")
+	writeWAV(t, src, 1, false)
+	in := Import{Audio: src, Question: classic, Transcript: answer, Source: FileSource("answer.txt")}
+
+	// The disk fills up when take.json is written: the audio is copied,
+	// the take is not. Nothing is left, and the error says so.
+	free := diskFull(t, takeFile)
+	_, err := l.Import(in)
+	if err == nil || !strings.Contains(err.Error(), "nothing was imported") || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("Import on a full disk = %v", err)
+	}
+	if list, _ := l.List(); len(list) != 0 {
+		t.Fatalf("a failed import left %+v", list)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(l.Root(), takesDir)); len(ents) != 0 {
+		t.Fatalf("a failed import left %d entries in takes/", len(ents))
+	}
+	free()
+	tk, err := l.Import(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.Get(tk.ID)
+	if err != nil || got.Transcript != answer || got.TranscriptSource != FileSource("answer.txt") || got.Report == nil || got.DurationS != 1 {
+		t.Fatalf("imported take %+v, %v", got, err)
+	}
+}
+
+func TestTranscriptTooLargeToStoreIsRefusedUpFront(t *testing.T) {
+	l := openTest(t)
+	tk := recordTake(t, l, classic, "", 1, nil)
+	before, _ := os.ReadFile(filepath.Join(tk.Dir(), takeFile))
+	// A report whose quotes add up past the library's own take.json
+	// limit, as an analyzer quoting a whole one-line transcript per flag
+	// would make: refused before anything is written.
+	text := strings.Repeat("I skipped the dry run. ", 20)
+	rep := scoring.Analyze(scoring.Input{Text: text, Rubric: "mistake"})
+	rep.Flags = append(rep.Flags, scoring.Flag{ID: "huge", Spans: []scoring.Span{{Start: 0, End: 5, Text: strings.Repeat("x", maxTakeSz)}}})
+	_, err := l.SetAnalyzedTranscript(tk.ID, text, SourceTyped, rep)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "shorten the transcript") || !strings.Contains(err.Error(), "at most 32 MB") {
+		t.Fatalf("SetAnalyzedTranscript with a report past the limit = %v", err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(tk.Dir(), takeFile)); !bytes.Equal(before, after) {
+		t.Error("a refused transcript changed take.json")
+	}
+	if s := listed(t, l, tk.ID); s.Status != OK {
+		t.Errorf("listed as %+v", s)
+	}
+}
+
+func TestImportRefusesSpecialFilesAndSilence(t *testing.T) {
+	l := openTest(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.wav")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty.wav")
+	if err := os.WriteFile(empty, wavHeader(0), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := l.ImportAudio(fifo, classic, ""); err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("import of a FIFO = %v", err)
+		}
+		if _, err := l.ImportAudio("/dev/zero", classic, ""); err == nil || !strings.Contains(err.Error(), "device") {
+			t.Errorf("import of a device = %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("import hung on a special file")
+	}
+	if _, err := l.ImportAudio(empty, classic, ""); !errors.Is(err, ErrNoAudio) {
+		t.Errorf("import of a WAV with no samples = %v", err)
+	}
+	if list, _ := l.List(); len(list) != 0 {
+		t.Errorf("refused imports left %+v", list)
+	}
+}
+
+func TestImportRepairsAShortHeaderInTheCopy(t *testing.T) {
+	l := openTest(t)
+	src := filepath.Join(t.TempDir(), "crashed.wav")
+	writeWAV(t, src, 2, true) // header says no data; 2 s of samples follow
+	before := fileSum(t, src)
+	tk, err := l.ImportAudio(src, classic, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.DurationS != 2 || !strings.Contains(tk.Note, "repaired on import") {
+		t.Errorf("imported take: %v s, note %q", tk.DurationS, tk.Note)
+	}
+	if fileSum(t, src) != before {
+		t.Error("the original was changed")
 	}
 }

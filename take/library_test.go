@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -214,7 +215,7 @@ func TestClearTranscriptDropsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Report != nil || got.TranscriptSource != "" {
+	if got.Report != nil || got.TranscriptSource != (Source{}) {
 		t.Errorf("cleared transcript kept report %v / source %q", got.Report, got.TranscriptSource)
 	}
 	if _, err := l.SetTranscript(tk.ID, "\x00\x01binary", FileSource("x.bin")); err == nil {
@@ -251,5 +252,34 @@ func TestSetAnalyzedTranscriptKeepsTheCallersReport(t *testing.T) {
 	}
 	if got.Report.Score == 101 || got.Report.AnalyzerVersion != scoring.Version {
 		t.Fatalf("stale report stored as given: %+v", got.Report)
+	}
+}
+
+func TestLaxFoldersAreTightened(t *testing.T) {
+	l := openTest(t)
+	tk := recordTake(t, l, classic, "", 1, nil)
+	l.Close()
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	for _, d := range []string{l.Root(), filepath.Join(l.Root(), takesDir), filepath.Join(l.Root(), trashDir), tk.Dir()} {
+		if err := os.Chmod(d, 0o777); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l2, err := Open(Options{Root: l.Root(), Audio: testHooks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l2.Close()
+	for _, d := range []string{l.Root(), filepath.Join(l.Root(), takesDir), filepath.Join(l.Root(), trashDir), tk.Dir()} {
+		if fi, _ := os.Stat(d); fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s left %o, want 0700", d, fi.Mode().Perm())
+		}
+	}
+	if _, err := l2.SetStory(tk.ID, "after"); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(filepath.Join(tk.Dir(), takeFile)); fi.Mode().Perm() != 0o600 {
+		t.Errorf("take.json written under umask 0 is %o", fi.Mode().Perm())
 	}
 }

@@ -78,7 +78,7 @@ func TestReadOnlyOpenDoesNotMigrateOnDisk(t *testing.T) {
 	defer holder.Close()
 	// holder already migrated nothing: it has not loaded the take. A
 	// second, read-only library reads and migrates in memory only.
-	ro, err := Open(Options{})
+	ro, err := Open(Options{LockWait: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

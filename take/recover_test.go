@@ -40,7 +40,7 @@ func TestCrashedRecordingIsRecovered(t *testing.T) {
 	if got.Status != Recovered || got.DurationS != 1.5 || len(got.Marks) != 2 || got.Note != "" {
 		t.Errorf("recovered take: status %q, duration %v, marks %v, note %q", got.Status, got.DurationS, got.Marks, got.Note)
 	}
-	if d, _, _ := probeTestWAV(got.AudioPath()); d != 1.5 {
+	if d, _, _ := probeTestPath(got.AudioPath()); d != 1.5 {
 		t.Errorf("WAV header not repaired: probe says %v s", d)
 	}
 	e, err := l2.Get(empty.ID)
@@ -66,7 +66,7 @@ func TestReadOnlyOpenLeavesRecordingAlone(t *testing.T) {
 	}
 	writeWAV(t, tk.AudioPath(), 1, true)
 	before, _ := os.ReadFile(tk.AudioPath())
-	ro, err := Open(Options{Root: holder.Root(), Audio: testHooks})
+	ro, err := Open(Options{Root: holder.Root(), Audio: testHooks, LockWait: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package take
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,32 +13,26 @@ import (
 
 // SchemaVersion is the layout of take.json this package writes. Version 1
 // was the first layout (see takeV1); version 2 added story labels, the
-// question text and rubric, and the analyzer version of the stored report.
-const SchemaVersion = 2
+// question text and rubric, and the analyzer version of the stored report;
+// version 3 made the transcript source a record (typed, file or engine,
+// and whether an engine's draft was corrected) and added the engine's
+// timed words (see takeV2).
+const SchemaVersion = 3
 
 // Status is where a take stands.
 type Status string
 
-// The states a take can be in. Damaged is never stored: it is how List
-// reports a take whose take.json cannot be read.
+// The states a take can be in. Damaged and NeedsRecovery are never
+// stored: Damaged is how List reports a take whose take.json cannot be
+// read, NeedsRecovery a take a crash left recording that is not repaired
+// and stored yet (its Note says why and what to do).
 const (
-	Recording Status = "recording" // audio is being (or was, before a crash) written
-	OK        Status = "ok"
-	Recovered Status = "recovered" // left in Recording by a crash and repaired on open
-	Damaged   Status = "damaged"
+	Recording     Status = "recording" // audio is being (or was, before a crash) written
+	OK            Status = "ok"
+	Recovered     Status = "recovered" // left in Recording by a crash and repaired on open
+	Damaged       Status = "damaged"
+	NeedsRecovery Status = "needs recovery"
 )
-
-// Transcript sources other than an imported file, whose name is stored as
-// "file:<name>".
-const (
-	SourceTyped       = "typed"
-	SourceTranscriber = "transcriber"
-	sourceFilePrefix  = "file:"
-)
-
-// FileSource returns the transcript source recorded for a transcript
-// imported from the file with this base name.
-func FileSource(name string) string { return sourceFilePrefix + name }
 
 // Question identifies what a take answers: the question bank id, the exact
 // phrasing asked, and the rubric that grades it ("mistake" when empty).
@@ -59,7 +54,11 @@ type Take struct {
 	// Marks are the seconds at which sections 2..5 started.
 	Marks            []float64 `json:"marks"`
 	Transcript       string    `json:"transcript"`
-	TranscriptSource string    `json:"transcript_source,omitempty"`
+	TranscriptSource Source    `json:"transcript_source,omitzero"`
+	// Words are the timed words of the speech engine that made the
+	// draft, kept while the person corrects its text; nil when no engine
+	// has transcribed the take.
+	Words []Word `json:"words,omitempty"`
 	// Audio is the audio file's name inside the take's folder.
 	Audio  string `json:"audio"`
 	Status Status `json:"status"`
@@ -100,6 +99,14 @@ type takeV1 struct {
 	Report     *scoring.Report `json:"report"`
 }
 
+// takeV2 is the second layout: the transcript source was a string
+// ("typed", "transcriber" or "file:<name>") and there were no timed
+// words. Its outer field shadows the embedded one of the same JSON name.
+type takeV2 struct {
+	Take
+	Source string `json:"transcript_source"`
+}
+
 // maxQuestionLen bounds a stored question's text, a sentence or two.
 const maxQuestionLen = 2000
 
@@ -130,6 +137,13 @@ func decodeTake(data []byte) (t Take, migrated bool, err error) {
 		if err := strictUnmarshal(data, &t); err != nil {
 			return Take{}, false, err
 		}
+	case head.Schema != nil && *head.Schema == 2:
+		var old takeV2
+		if err := strictUnmarshal(data, &old); err != nil {
+			return Take{}, false, err
+		}
+		t, migrated = old.Take, true
+		t.Schema, t.TranscriptSource = SchemaVersion, sourceFromV2(old.Source, t.Transcript)
 	case head.Schema == nil && head.Version != nil && *head.Version == 1:
 		var old takeV1
 		if err := strictUnmarshal(data, &old); err != nil {
@@ -161,10 +175,7 @@ func fromV1(o takeV1) Take {
 	if st == "" {
 		st = OK
 	}
-	src := o.Source
-	if src == "" && o.Transcript != "" {
-		src = SourceTyped
-	}
+	src := sourceFromV2(o.Source, o.Transcript)
 	return Take{
 		Schema:           SchemaVersion,
 		ID:               o.ID,
@@ -211,18 +222,47 @@ func checkTake(t *Take) error {
 			return errors.New("take.json: section mark is not a non-negative number")
 		}
 	}
+	if err := t.TranscriptSource.check(); err != nil {
+		return fmt.Errorf("take.json: %w", err)
+	}
+	if err := checkWords(t.Words); err != nil {
+		return fmt.Errorf("take.json: timed words: %w", err)
+	}
 	return nil
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
+// ErrTooLarge is returned for a take whose take.json would be larger
+// than the library reads back (a huge transcript, say): it is refused
+// before anything is written, rather than stored and listed as damaged.
+var ErrTooLarge = errors.New("the take is too large to store")
+
+// encodeStorable is encodeTake, refusing a take the library could not
+// read back.
+func encodeStorable(t *Take) ([]byte, error) {
+	data, err := encodeTake(t)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxTakeSz {
+		return nil, fmt.Errorf("%w: with its transcript (%.1f MB) and report its take.json would be %.1f MB, and the library keeps at most %d MB a take; shorten the transcript",
+			ErrTooLarge, float64(len(t.Transcript))/(1<<20), float64(len(data))/(1<<20), maxTakeSz>>20)
+	}
+	return data, nil
+}
+
 // encodeTake is the on-disk form of a take: indented, so a person can read
-// it, and always in the current layout.
+// it, and always in the current layout. HTML escaping is off: it would
+// store each '<' of a subtitle tag as six bytes for no reader's benefit.
 func encodeTake(t *Take) ([]byte, error) {
 	t.Schema = SchemaVersion
-	b, err := json.MarshalIndent(t, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(t); err != nil {
 		return nil, fmt.Errorf("encode take %s: %w", t.ID, err)
 	}
-	return append(b, '\n'), nil
+	return b.Bytes(), nil
 }

@@ -33,8 +33,13 @@ func (l *Library) move(id, from, to, verb string) error {
 	if err := l.writable(); err != nil {
 		return fmt.Errorf("%s take %s: %w", verb, id, err)
 	}
-	if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Lstat(from)
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s take %s: %w", verb, id, ErrNotFound)
+	}
+	if err == nil && verb == "restore" && !fi.IsDir() {
+		// A link in the trash would become a link in the library.
+		return fmt.Errorf("%s take %s: %w: the trashed entry is %s, not a take's folder", verb, id, ErrDamaged, modeKind(fi.Mode()))
 	}
 	if _, err := os.Lstat(to); err == nil {
 		if verb == "delete" {

@@ -85,6 +85,11 @@ type Library interface {
 	// Create makes a take in the recording state whose AudioPath is where
 	// the recorder should write.
 	Create(q Question) (Take, error)
+	// MarkSection journals section mark n (1 for the start of the second
+	// section) at the given time into the take being recorded, as it is
+	// pressed, so a crash mid-take keeps the marks. It syncs the disk, so
+	// it is called off the UI thread.
+	MarkSection(id string, n int, at time.Duration) error
 	// Finish stores the recording's length and the section marks.
 	Finish(id string, d time.Duration, marks []float64) (Take, error)
 	// SetTranscript stores a transcript and the report computed from it.

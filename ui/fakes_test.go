@@ -89,10 +89,30 @@ type fakeLibrary struct {
 	dir      string
 	exported map[string]string
 	failList error
+	// journal holds the section marks journaled per take, as "n@seconds";
+	// markGate, when set, holds every MarkSection until it is closed.
+	journal  map[string][]string
+	markGate chan struct{}
 }
 
 func newFakeLibrary(dir string) *fakeLibrary {
-	return &fakeLibrary{takes: map[string]Take{}, dir: dir, exported: map[string]string{}}
+	return &fakeLibrary{takes: map[string]Take{}, dir: dir, exported: map[string]string{}, journal: map[string][]string{}}
+}
+
+func (l *fakeLibrary) MarkSection(id string, n int, at time.Duration) error {
+	l.mu.Lock()
+	gate := l.markGate
+	l.mu.Unlock()
+	if gate != nil {
+		<-gate
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.takes[id]; !ok {
+		return fmt.Errorf("take %s not found", id)
+	}
+	l.journal[id] = append(l.journal[id], fmt.Sprintf("%d@%g", n, at.Seconds()))
+	return nil
 }
 
 func (l *fakeLibrary) add(t Take) {

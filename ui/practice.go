@@ -115,8 +115,27 @@ func (p *Practice) ToggleRecord() {
 // Next marks the move to the next section.
 func (p *Practice) Next() {
 	if p.clock.Next(p.a.deps.Now()) {
+		p.journalMark()
 		p.refresh()
 	}
+}
+
+// journalMark hands the mark just pressed to the library's marks journal
+// in the background (it syncs the disk), so a crash mid-take keeps it.
+// A mark that cannot be journaled is still stored when the take stops;
+// only a crash before then would lose it, so it is not worth a dialog.
+func (p *Practice) journalMark() {
+	if p.rec == nil || p.take.ID == "" {
+		return // a silent rehearsal has no take until it stops
+	}
+	marks := p.clock.Marks()
+	lib, id, n := p.a.deps.Library, p.take.ID, len(marks)
+	at := time.Duration(marks[n-1] * float64(time.Second))
+	p.saving.Add(1)
+	go func() {
+		defer p.saving.Done()
+		_ = lib.MarkSection(id, n, at)
+	}()
 }
 
 func (p *Practice) start() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -198,4 +199,38 @@ func TestStopSavesOffTheUIThread(t *testing.T) {
 	if saved, err := h.lib.Get("t01"); err != nil || saved.Duration == 0 {
 		t.Errorf("take not stored: %v %v", saved, err)
 	}
+}
+
+func TestSectionMarksAreJournaledAsPressedOffTheUIThread(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.ui.Practice
+	gate := make(chan struct{})
+	h.lib.markGate = gate // the journal "disk" is slow until the gate opens
+
+	test.Tap(p.Record)
+	for _, step := range []float64{4, 5, 6} { // marks at 4, 9 and 15 s
+		h.clock.Advance(step)
+		done := make(chan struct{})
+		go func() { p.Next(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("Next waited for the journal write: it must not run on the UI thread")
+		}
+	}
+	if got := p.clock.Marks(); len(got) != 3 {
+		t.Fatalf("clock marks %v, want 3", got)
+	}
+	close(gate)
+	h.lib.mu.Lock()
+	h.lib.markGate = nil
+	h.lib.mu.Unlock()
+	h.settle()
+	got := append([]string(nil), h.lib.journal["t01"]...)
+	sort.Strings(got)
+	if want := []string{"1@4", "2@9", "3@15"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("journaled marks %v, want %v", got, want)
+	}
+	test.Tap(p.Record)
+	h.settle()
 }

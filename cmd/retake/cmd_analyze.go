@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"retake/scoring"
@@ -163,27 +164,8 @@ func displayName(name string) string {
 func readTranscript(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader = stdin
 	if name != "-" {
-		st, err := os.Stat(name)
+		f, err := openTranscriptFile(name)
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, errors.New("no such file")
-			}
-			if errors.Is(err, os.ErrPermission) {
-				return nil, errors.New("permission denied")
-			}
-			return nil, err
-		}
-		if st.IsDir() {
-			return nil, errors.New("is a directory, not a transcript file")
-		}
-		if st.Size() > transcript.MaxBytes {
-			return nil, transcript.ErrTooLarge
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			if errors.Is(err, os.ErrPermission) {
-				return nil, errors.New("permission denied")
-			}
 			return nil, err
 		}
 		defer f.Close()
@@ -197,6 +179,45 @@ func readTranscript(name string, stdin io.Reader) ([]byte, error) {
 		return nil, transcript.ErrTooLarge
 	}
 	return data, nil
+}
+
+// openTranscriptFile opens a transcript file for reading. It opens
+// without blocking, so a named pipe or a device is refused at once
+// instead of hanging, and checks the open file (not the name, which could
+// change in between) is a regular file within the size limit.
+func openTranscriptFile(name string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, errors.New("no such file")
+		case errors.Is(err, os.ErrPermission):
+			return nil, errors.New("permission denied")
+		}
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	switch m := st.Mode(); {
+	case m.IsDir():
+		err = errors.New("is a directory, not a transcript file")
+	case m&os.ModeNamedPipe != 0:
+		err = errors.New("is a named pipe (FIFO), not a transcript file; to read a stream, pipe it to standard input (-)")
+	case m&os.ModeDevice != 0 || m&os.ModeCharDevice != 0:
+		err = errors.New("is a device, not a transcript file")
+	case !m.IsRegular():
+		err = errors.New("is not a regular file, not a transcript file")
+	case st.Size() > transcript.MaxBytes:
+		err = transcript.ErrTooLarge
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // parseClockFlag reads "2m15s", "135s", "2:15" or "135".

@@ -30,15 +30,16 @@ func init() {
 	register("export", "write a take to a zip: audio, transcript, rubric card (ID --out FILE.zip)", std(cmdExport))
 	register("rm", "move a take to the trash (ID), or empty the trash (--empty-trash)", std(cmdRm))
 	register("restore", "bring a take back from the trash (ID)", std(cmdRestore))
+	register("recover", "repair takes a crash interrupted, as the app does when it opens", std(cmdRecover))
 }
 
 // takeAudioHooks wires the audio package into the library, which knows
 // nothing of codecs itself.
 func takeAudioHooks() take.AudioHooks {
 	return take.AudioHooks{
-		Repair: audio.Repair,
-		Probe: func(path string) (float64, string, error) {
-			info, err := audio.Probe(path)
+		Repair: audio.RepairFile,
+		Probe: func(f *os.File) (float64, string, error) {
+			info, err := audio.ProbeFile(f)
 			if err != nil {
 				return 0, "", err
 			}
@@ -47,12 +48,17 @@ func takeAudioHooks() take.AudioHooks {
 	}
 }
 
-// openTakes opens the library. Commands that only read accept a
-// read-only library when the app is running; commands that write need
-// the lock and say so when they cannot have it.
+// openTakes opens the library. Commands that only read share it with
+// other readers and never wait (they read without the lock while the app
+// holds it); commands that write wait a few seconds for the lock and say
+// so when they cannot have it.
 func openTakes(write bool) (*take.Library, error) {
-	return take.Open(take.Options{Audio: takeAudioHooks(), RequireWrite: write})
+	return take.Open(take.Options{Audio: takeAudioHooks(), RequireWrite: write, ReadOnly: !write, LockWait: commandLockWait})
 }
+
+// commandLockWait is how long a writing command waits for the library;
+// tests shorten it.
+var commandLockWait = take.DefaultLockWait
 
 // takeFlags is a flag set for one command that reports usage errors to
 // stderr without exiting.
@@ -96,10 +102,8 @@ func cmdTakes(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "takes", err)
 	}
 	defer lib.Close()
-	if lib.ReadOnly() {
-		// Still useful: the listing is read-only anyway. Takes the app is
-		// recording show as "recording".
-		fmt.Fprintf(stderr, "note: read-only, %s\n", lib.ReadOnlyReason())
+	if lib.OtherWriter() {
+		fmt.Fprintln(stderr, "note: another copy of Retake is using the library; takes it is recording show as recording")
 	}
 	list, err := lib.List()
 	if *trash {
@@ -176,7 +180,7 @@ func cmdShow(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "\nNo transcript yet: add one in the app or with 'retake import --transcript'.")
 		return 0
 	}
-	fmt.Fprintf(stdout, "Transcript: %s\n\n%s", t.TranscriptSource, take.RenderCardMarkdown(*t.Report, t.Transcript))
+	fmt.Fprintf(stdout, "Transcript: %s\n\n%s", t.TranscriptSource.String(), take.RenderCardMarkdown(*t.Report, t.Transcript))
 	return 0
 }
 
@@ -273,14 +277,18 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "import", err)
 	}
 	defer lib.Close()
-	t, err := lib.ImportAudio(pos[0], q, *story)
+	// Audio and transcript go in as one take, or not at all: a failed
+	// write leaves nothing half-made and the error says so.
+	in := take.Import{Audio: pos[0], Question: q, Story: *story}
+	if text != nil {
+		in.Transcript, in.Source = string(text), take.FileSource(filepath.Base(*trFile))
+	}
+	t, err := lib.Import(in)
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
-	if text != nil {
-		if t, err = lib.SetTranscript(t.ID, string(text), take.FileSource(filepath.Base(*trFile))); err != nil {
-			return fail(stderr, "import", fmt.Errorf("take %s was imported, but its transcript was not: %w", t.ID, err))
-		}
+	if t.Note != "" {
+		fmt.Fprintf(stderr, "note: %s\n", t.Note)
 	}
 	fmt.Fprintln(stdout, t.ID)
 	return 0
@@ -289,12 +297,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 // readTakeTranscript reads a transcript file within the parser's size
 // limit and checks that it parses.
 func readTakeTranscript(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("transcript: %w", err)
+	if path == "-" {
+		return nil, errors.New("transcript: give a file; standard input is not read here")
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, transcript.MaxBytes+1))
+	data, err := readTranscript(path, nil)
 	if err != nil {
 		return nil, fmt.Errorf("transcript %s: %w", path, err)
 	}
@@ -397,5 +403,33 @@ func cmdRestore(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "restore", err)
 	}
 	fmt.Fprintf(stdout, "restored %s\n", pos[0])
+	return 0
+}
+
+// cmdRecover opens the library for writing, which repairs the takes a
+// crash left half-recorded, and says what it did and what is left.
+func cmdRecover(args []string, stdout, stderr io.Writer) int {
+	fs := takeFlags("recover", "", stderr)
+	if _, ok := parseTakeArgs(fs, args, 0, stderr); !ok {
+		return 2
+	}
+	lib, err := openTakes(true)
+	if err != nil {
+		return fail(stderr, "recover", err)
+	}
+	defer lib.Close()
+	for _, id := range lib.Recovered() {
+		fmt.Fprintf(stdout, "recovered %s\n", id)
+	}
+	pending := lib.NeedsRecovery()
+	for _, s := range pending {
+		fmt.Fprintf(stderr, "retake recover: %s still needs recovery: %s\n", s.ID, s.Reason)
+	}
+	if len(pending) > 0 {
+		return 1
+	}
+	if len(lib.Recovered()) == 0 {
+		fmt.Fprintln(stdout, "nothing to recover")
+	}
 	return 0
 }

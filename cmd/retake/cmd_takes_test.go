@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"retake/take"
 )
@@ -102,7 +103,7 @@ func TestTakeCommands(t *testing.T) {
 		t.Errorf("imported MP3 row %v", r)
 	}
 
-	if code, out, _ = runTakes(t, wrapIO(cmdShow), id, "--json"); code != 0 || !strings.Contains(out, `"transcript_source": "file:answer.txt"`) {
+	if code, out, _ = runTakes(t, wrapIO(cmdShow), id, "--json"); code != 0 || !strings.Contains(out, `"kind": "file",`) || !strings.Contains(out, `"name": "answer.txt"`) {
 		t.Errorf("show --json: %d %s", code, out)
 	}
 	if code, out, _ = runTakes(t, wrapIO(cmdShow), id); code != 0 || !strings.Contains(out, "# Rubric card:") {
@@ -181,13 +182,15 @@ func TestTakeCommandErrors(t *testing.T) {
 
 func TestWritingCommandsRefuseWhileAppRuns(t *testing.T) {
 	takesEnv(t)
+	commandLockWait = 300 * time.Millisecond
+	defer func() { commandLockWait = take.DefaultLockWait }()
 	app, err := take.Open(take.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer app.Close()
 	code, _, errs := runTakes(t, wrapIO(cmdRm), "some-take")
-	if code != 1 || !strings.Contains(errs, "another copy of Retake") {
+	if code != 1 || !strings.Contains(errs, "another copy of Retake") || !strings.Contains(errs, "waited 300ms") {
 		t.Errorf("rm while locked: %d %q", code, errs)
 	}
 	if code, _, errs = runTakes(t, wrapIO(cmdTakes)); code != 0 || !strings.Contains(errs, "another copy of Retake") {
@@ -225,7 +228,22 @@ func TestCrashedTakeRecoveredWithRealAudioHooks(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 1 {
 		t.Fatalf("takes --json = %s (%v)", out, err)
 	}
+	// A reader never writes: it says the take needs recovery and how.
+	if r := rows[0]; r.Status != take.NeedsRecovery || !strings.Contains(r.Reason, "retake recover") {
+		t.Errorf("crashed take listed by a reader as %+v, want needs recovery", r)
+	}
+	if code, out, errs = runTakes(t, wrapIO(cmdRecover)); code != 0 || out != "recovered "+tk.ID+"\n" {
+		t.Fatalf("recover: %d %q %q", code, out, errs)
+	}
+	code, out, errs = runTakes(t, wrapIO(cmdTakes), "--json")
+	rows = nil
+	if err := json.Unmarshal([]byte(out), &rows); code != 0 || err != nil || len(rows) != 1 {
+		t.Fatalf("takes --json = %s (%v, %s)", out, err, errs)
+	}
 	if r := rows[0]; r.Status != take.Recovered || r.DurationS != 1.5 || r.Reason != "" {
 		t.Errorf("crashed take listed as %+v, want recovered with 1.5 s", r)
+	}
+	if code, out, _ = runTakes(t, wrapIO(cmdRecover)); code != 0 || out != "nothing to recover\n" {
+		t.Errorf("second recover: %d %q", code, out)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -40,14 +41,49 @@ func runGUI() int {
 		fmt.Fprintln(os.Stderr, "retake:", err)
 		return 1
 	}
-	switch {
-	case libErr != nil:
-		dialog.ShowError(fmt.Errorf("could not open the take library: %v.\n\nTakes will not be saved; check that the data folder (RETAKE_DATA_DIR) is writable and restart", libErr), w)
-	case lib.ReadOnly():
-		dialog.ShowInformation("Takes are read-only", "Another copy of Retake is using the take library ("+lib.ReadOnlyReason()+").\nClose it and restart to record or edit takes.", w)
+	if title, msg := libraryNotice(lib, libErr); msg != "" {
+		if libErr != nil {
+			dialog.ShowError(errors.New(msg), w)
+		} else {
+			dialog.ShowInformation(title, msg, w)
+		}
 	}
 	w.ShowAndRun()
 	return 0
+}
+
+// libraryNotice is what the app tells the person about the take library
+// when it opens: that it could not open, that it is read-only and why,
+// or that takes a crash interrupted still need recovery (and what to
+// do). Each reason is said once; msg is empty when all is well.
+func libraryNotice(lib *take.Library, openErr error) (title, msg string) {
+	if openErr != nil {
+		return "Takes will not be saved", fmt.Sprintf("Could not open the take library: %v.\n\nTakes will not be saved; check that the data folder (%s) is writable and restart Retake.", openErr, take.EnvDataDir)
+	}
+	if lib.ReadOnly() {
+		why := lib.ReadOnlyReason()
+		if lib.OtherWriter() {
+			why = "Another copy of Retake is using the take library"
+		} else {
+			why = "The take library is read-only: " + why
+		}
+		return "Takes are read-only", why + ".\nThis copy shows your takes but cannot record or edit them; close the other copy, and recording works again here."
+	}
+	pending := lib.NeedsRecovery()
+	if len(pending) == 0 {
+		return "", ""
+	}
+	var b strings.Builder
+	if len(pending) == 1 {
+		b.WriteString("A take that was being recorded when Retake stopped could not be recovered yet:\n")
+	} else {
+		fmt.Fprintf(&b, "%d takes that were being recorded when Retake stopped could not be recovered yet:\n", len(pending))
+	}
+	for _, s := range pending {
+		fmt.Fprintf(&b, "\n• %s: %s\n", s.ID, s.Reason)
+	}
+	b.WriteString("\nYour other takes are shown as usual, and these can still be played and exported.")
+	return "Takes need recovery", b.String()
 }
 
 // guiRecorder adapts the audio recorder to the view's interface.
@@ -136,8 +172,8 @@ func uiTake(t *take.Take) ui.Take {
 			out.AudioPath = t.AudioPath()
 		}
 	}
-	if name, ok := strings.CutPrefix(t.TranscriptSource, "file:"); ok {
-		out.TranscriptName = name
+	if t.TranscriptSource.Kind == take.SourceKindFile {
+		out.TranscriptName = t.TranscriptSource.Name
 	}
 	if t.Report != nil {
 		out.Score = t.Report.Score
@@ -160,8 +196,9 @@ func (g guiLibrary) List() ([]ui.Take, error) {
 		if t.Question == "" {
 			t.Question = s.Question
 		}
-		if s.Status == take.Damaged {
-			t.Question = "damaged: " + s.Reason
+		switch s.Status {
+		case take.Damaged, take.NeedsRecovery:
+			t.Question = string(s.Status) + ": " + s.Reason
 		}
 		if s.Score != nil {
 			t.Score = *s.Score
@@ -220,6 +257,12 @@ func (g guiLibrary) SetStory(id, story string) (ui.Take, error) {
 		return ui.Take{}, err
 	}
 	return uiTake(t), nil
+}
+
+// MarkSection journals a section mark as it is pressed, so a crash
+// keeps it.
+func (g guiLibrary) MarkSection(id string, n int, at time.Duration) error {
+	return g.l.MarkSection(id, n, at.Seconds())
 }
 
 func (g guiLibrary) Delete(id string) error       { return g.l.Delete(id) }

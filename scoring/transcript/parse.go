@@ -16,6 +16,9 @@ var (
 	ErrBinary   = errors.New("file is binary data, not a text transcript")
 	ErrEncoding = errors.New("file is not valid UTF-8 text")
 	ErrEmpty    = errors.New("transcript is empty")
+	// ErrTiming is a subtitle timing line whose times cannot be used; the
+	// error names the cue and its line.
+	ErrTiming = errors.New("subtitle timing is broken")
 )
 
 // Parse reads a transcript. The name's extension picks the format (.srt,
@@ -33,7 +36,10 @@ func Parse(name string, data []byte) (Transcript, error) {
 	t := Transcript{Format: detect(name, buf)}
 	switch t.Format {
 	case SRT, VTT:
-		t.Cues = blankSubtitles(buf, t.Format)
+		var err error
+		if t.Cues, err = blankSubtitles(buf, t.Format); err != nil {
+			return Transcript{}, err
+		}
 	case Markdown:
 		blankMarkdown(buf)
 	}
@@ -97,7 +103,7 @@ func detect(name string, b []byte) Format {
 		return VTT
 	}
 	for _, line := range bytes.Split(head, []byte("\n")) {
-		if _, _, ok := parseTiming(string(line)); ok {
+		if looksTimed(string(line)) {
 			return SRT
 		}
 	}

@@ -2,6 +2,8 @@ package transcript
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -156,6 +158,101 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("bad cue %+v (prev end %d, len %d)", c, prev, len(in))
 			}
 			prev = c.End
+		}
+	})
+}
+
+func TestBrokenSubtitleTimesAreOneClearError(t *testing.T) {
+	cue := func(n int, timing, text string) string { return fmt.Sprintf("%d\n%s\n%s\n\n", n, timing, text) }
+	good := cue(1, "00:00:01,000 --> 00:00:02,000", "I shipped it on a Friday.")
+	tests := []struct {
+		name, file, in string
+		want           []string // in the message, besides the cue
+	}{
+		{"reversed", "a.srt", good + cue(2, "00:00:10,000 --> 00:00:02,000", "I made a mistake"),
+			[]string{"cue 2 (line 6", "ends at 00:00:02,000, before it starts at 00:00:10,000"}},
+		{"negative start", "a.srt", cue(1, "-00:00:01,000 --> 00:00:02,000", "I made a mistake"),
+			[]string{"cue 1 (line 2", "start time -00:00:01,000 is negative"}},
+		{"negative end", "a.srt", cue(1, "00:00:01,000 --> -00:00:02,000", "I made a mistake"),
+			[]string{"cue 1", "end time -00:00:02,000 is negative"}},
+		{"letters", "a.srt", good + cue(2, "00:00:aa,000 --> 00:00:04,000", "I made a mistake"),
+			[]string{"cue 2", `start time "00:00:aa,000" is not a time`}},
+		{"no end", "a.srt", cue(1, "00:00:01,000 -->", "I made a mistake"),
+			[]string{"cue 1", "no end time"}},
+		{"minutes past 59", "a.srt", cue(1, "00:75:01,000 --> 01:16:00,000", "I made a mistake"),
+			[]string{"cue 1", "not a time"}},
+		{"nan", "a.srt", cue(1, "00:00:nan --> 00:00:02,000", "I made a mistake"),
+			[]string{"cue 1", "not a time"}},
+		{"backwards", "a.srt", cue(1, "00:00:05,000 --> 00:00:06,000", "first") + cue(2, "00:00:01,000 --> 00:00:02,000", "second"),
+			[]string{"cue 2", "starts at 0:00:01.000, before the cue ahead of it (at 0:00:05.000)"}},
+		{"vtt reversed", "a.vtt", "WEBVTT\n\n00:05.000 --> 00:01.000\nI made a mistake\n",
+			[]string{"cue 1 (line 3", "ends at 00:01.000"}},
+		{"sniffed from standard input", "-", good + cue(2, "00:00:10,000 --> 00:00:02,000", "I made a mistake"),
+			[]string{"cue 2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse(tc.file, []byte(tc.in))
+			if !errors.Is(err, ErrTiming) {
+				t.Fatalf("Parse = %v (text %q), want ErrTiming", err, got.Text)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
+
+func TestSubtitleTimesThatAreFine(t *testing.T) {
+	tests := []struct {
+		name, in string
+		cues     int
+	}{
+		// Cues that overlap forward (the next starts before this one ends)
+		// are common and fine; so is text with an arrow in a sentence.
+		{"overlap forward", "1\n00:00:01,000 --> 00:00:04,000\nfirst\n\n2\n00:00:03,500 --> 00:00:05,000\nsecond\n", 2},
+		{"arrow in text", "1\n00:00:01,000 --> 00:00:04,000\nwe moved from A --> B that day\n", 1},
+		{"equal starts", "1\n00:00:01,000 --> 00:00:02,000\nfirst\n\n2\n00:00:01,000 --> 00:00:03,000\nsecond\n", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse("a.srt", []byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Cues) != tc.cues || strings.Contains(got.Text, "-->") && tc.name != "arrow in text" {
+				t.Errorf("cues %+v, text %q", got.Cues, got.Text)
+			}
+			if strings.Contains(got.Text, "00:00") {
+				t.Errorf("timing left in the text: %q", got.Text)
+			}
+		})
+	}
+}
+
+func FuzzParseTiming(f *testing.F) {
+	for _, s := range []string{"00:00:01,000 --> 00:00:02,500", "01:02.500 --> 01:05.000 align:start", "-00:00:01,000 --> 00:00:02,000",
+		"00:00:10,000 --> 00:00:02,000", "00:00:nan --> 00:00:01,000", "1:00:00.000 --> 1:00:00.000", "00:59:59.999-->01:00:00.000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		from, to, err := parseTiming(line)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		if math.IsNaN(from) || math.IsNaN(to) || math.IsInf(from, 0) || math.IsInf(to, 0) || from < 0 || to < from {
+			t.Fatalf("parseTiming(%q) = %v, %v", line, from, to)
+		}
+		if !isTimingLine(line) {
+			t.Fatalf("%q parses as timing but is not taken for a timing line", line)
 		}
 	})
 }
