@@ -226,10 +226,11 @@ func checkRequired(data []byte) error {
 	return nil
 }
 
-// Limits on the shape of a rubric.
+// MinSections and MaxSections bound the number of sections a rubric
+// may have.
 const (
-	minSections = 2
-	maxSections = 10
+	MinSections = 2
+	MaxSections = 10
 )
 
 // validate checks what the JSON decoder cannot: counts, sums, ids.
@@ -240,8 +241,8 @@ func (r *Rubric) validate() error {
 	if strings.TrimSpace(r.Title) == "" {
 		return errors.New("title: missing")
 	}
-	if n := len(r.Sections); n < minSections || n > maxSections {
-		return fmt.Errorf("sections: %d sections, want %d to %d", n, minSections, maxSections)
+	if n := len(r.Sections); n < MinSections || n > MaxSections {
+		return fmt.Errorf("sections: %d sections, want %d to %d", n, MinSections, MaxSections)
 	}
 	seen := map[string]bool{}
 	sum := 0.0

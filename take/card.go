@@ -27,15 +27,27 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 		for _, s := range r.Sections {
 			fmt.Fprintf(&b, "| %s | %.0f%% | %d | %s | %s |\n", mdInline(s.Title), s.Weight*100, s.Score, clock(s.Seconds), clock(s.PlannedS))
 		}
-		b.WriteString("\n")
-		reasons := false
+		fmt.Fprintf(&b, "\nHow the score is made: %s\n\n", mdInline(scoring.ScoreSum(r)))
 		for _, s := range r.Sections {
-			for _, why := range s.Reasons {
-				fmt.Fprintf(&b, "- %s: %s\n", mdInline(s.Title), mdInline(why))
-				reasons = true
+			if len(s.Criteria) == 0 && len(s.Reasons) == 0 {
+				continue
 			}
-		}
-		if reasons {
+			fmt.Fprintf(&b, "**%s**\n\n", mdInline(s.Title))
+			for _, c := range s.Criteria {
+				mark := "[ ] not met:"
+				if c.Met {
+					mark = "[x] met:"
+				}
+				fmt.Fprintf(&b, "- %s %s (%d points)\n", mark, mdInline(c.Text), c.Points)
+			}
+			if len(s.Criteria) == 0 {
+				for _, why := range s.Reasons {
+					fmt.Fprintf(&b, "- %s\n", mdInline(why))
+				}
+			}
+			if s.Timing != "" {
+				fmt.Fprintf(&b, "- Timing: %s\n", mdInline(s.Timing))
+			}
 			b.WriteString("\n")
 		}
 	}
@@ -55,7 +67,26 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 	}
 
 	b.WriteString("## Delivery\n\n")
-	fmt.Fprintf(&b, "- Fillers: %d (%.1f a minute)\n", r.Fillers.Count, r.Fillers.PerMinute)
+	if r.Fillers.Heard || r.Fillers.Count > 0 {
+		fmt.Fprintf(&b, "- Fillers: %d (%.1f a minute)\n", r.Fillers.Count, r.Fillers.PerMinute)
+	} else {
+		b.WriteString("- Fillers: not heard (the speech engine drops them)\n")
+	}
+	if d := r.Delivery; d != nil {
+		fmt.Fprintf(&b, "- Pace: %.0f words a minute over %s of speaking\n", d.WPM, clock(d.SpeakingS))
+		fmt.Fprintf(&b, "- Pauses of %.1f s or more: %d", scoring.LongPauseS, len(d.Pauses))
+		if d.LongestPauseS > 0 {
+			fmt.Fprintf(&b, ", the longest %.1f s", d.LongestPauseS)
+		}
+		b.WriteString("\n")
+	}
+	if r.Source.Kind == "engine" {
+		state := "a draft, not corrected"
+		if r.Source.Corrected {
+			state = "corrected by you"
+		}
+		fmt.Fprintf(&b, "- Transcript: from %s, %s\n", mdInline(r.Source.Name), state)
+	}
 	fmt.Fprintf(&b, "- First person: %.0f%% of I/we in sections 2 to 5\n", r.FirstPersonRatio*100)
 	if len(r.Passive) > 0 {
 		b.WriteString("- Passive voice:\n")

@@ -16,8 +16,9 @@ import (
 // "billing migration", not a description.
 const MaxStoryLen = 80
 
-// maxMarks is one mark per section after the first, for the largest rubric.
-const maxMarks = 4
+// maxMarks is one mark per section after the first, for the largest
+// rubric there can be; a take's own rubric may allow fewer (marksFor).
+const maxMarks = scoring.MaxSections - 1
 
 // Create starts a new take in the Recording state with an empty folder;
 // the recorder writes into AudioPath and calls Finish when it stops. If
@@ -57,8 +58,9 @@ func (l *Library) create(q Question, story, audio string, st Status) (*Take, err
 // Finish records the length and section marks of a take whose recording
 // has stopped, marks it OK (a recovered take stays Recovered),
 // re-analyzes its transcript if it has one, and saves it. Marks are the
-// seconds at which sections 2..5 started; they must be in order and
-// within the recording.
+// seconds at which the second and later sections started; they must be
+// in order, within the recording, and no more than the take's rubric has
+// sections after the first.
 func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, error) {
 	if err := ValidateID(id); err != nil {
 		return nil, err
@@ -66,7 +68,7 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 	if !finite(durationS) || durationS < 0 {
 		return nil, fmt.Errorf("finish take %s: duration %v is not a non-negative number", id, durationS)
 	}
-	if err := checkMarks(marks, durationS); err != nil {
+	if err := checkMarks(marks, durationS, maxMarks); err != nil {
 		return nil, fmt.Errorf("finish take %s: %w", id, err)
 	}
 	l.mu.Lock()
@@ -77,6 +79,9 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 	t, err := l.load(id)
 	if err != nil {
 		return nil, err
+	}
+	if err := checkMarks(marks, durationS, marksFor(t)); err != nil {
+		return nil, fmt.Errorf("finish take %s: %w", id, err)
 	}
 	t.DurationS = durationS
 	t.Marks = append([]float64{}, marks...)
@@ -225,10 +230,21 @@ func cleanStory(s string) (string, error) {
 	return s, nil
 }
 
-// checkMarks validates section marks against a recording's length.
-func checkMarks(marks []float64, durationS float64) error {
-	if len(marks) > maxMarks {
-		return fmt.Errorf("%d section marks, expected at most %d", len(marks), maxMarks)
+// marksFor is how many marks a take's rubric has room for: one per
+// section after the first.
+func marksFor(t *Take) int {
+	r, err := loadRubric(t.Question.Rubric)
+	if err != nil {
+		return maxMarks
+	}
+	return len(r.Sections) - 1
+}
+
+// checkMarks validates section marks against a recording's length and
+// the most marks allowed.
+func checkMarks(marks []float64, durationS float64, most int) error {
+	if len(marks) > most {
+		return fmt.Errorf("%d section marks, expected at most %d", len(marks), most)
 	}
 	prev := 0.0
 	for _, m := range marks {

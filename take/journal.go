@@ -118,7 +118,8 @@ func dropJournal(dir string) {
 }
 
 // MarkSection records, as it is pressed, that section mark n (1 for the
-// start of the second section, up to 4) fell at seconds into the take
+// start of the second section, up to one fewer than the take's rubric
+// has sections) fell at seconds into the take
 // being recorded. The mark is appended to the take's marks journal and
 // synced, so a crash keeps it and recovery restores it; Finish still
 // stores the final marks. Only a take in the recording state takes marks.
@@ -140,6 +141,9 @@ func (l *Library) MarkSection(id string, n int, seconds float64) error {
 	}
 	if t.Status != Recording {
 		return fmt.Errorf("mark take %s: the take is %s, not being recorded", id, t.Status)
+	}
+	if most := marksFor(t); n > most {
+		return fmt.Errorf("mark take %s: mark %d, but its rubric has room for %d", id, n, most)
 	}
 	d, err := openDir(t.dir)
 	if err != nil {
