@@ -16,7 +16,7 @@ func cardReport(text string) scoring.Report {
 		Sections: []scoring.SectionResult{
 			{ID: "situation", Title: "Situation", Weight: 0.1, Seconds: 30, PlannedS: 13.5, Score: 80, Reasons: []string{"too long"},
 				Criteria: []scoring.Criterion{{ID: "scene", Met: true, Points: 80, Text: "Sets the scene."}, {ID: "brief", Points: 20, Text: "Runs long."}},
-				Timing: "You moved on at 0:31."},
+				Timing:   "You moved on at 0:31."},
 			{ID: "change", Title: "Behavioral change", Weight: 0.35, Seconds: 5, PlannedS: 47.25, Score: 10},
 		},
 		ScoreParts: []scoring.ScorePart{{Kind: "section", ID: "situation", Points: 8, Of: 10}, {Kind: "section", ID: "change", Points: 4, Of: 35}, {Kind: "penalty", ID: "passive-voice", Points: -5}},
