@@ -74,6 +74,9 @@ func compile(r *Rubric) (*compiled, error) {
 	if r.Decoder.ClauseStarts != "" && ls.list(r.Decoder.ClauseStarts) < 0 {
 		return nil, fmt.Errorf("decoder.clause_starts: no word list %q", r.Decoder.ClauseStarts)
 	}
+	if r.Decoder.Openers != "" && ls.list(r.Decoder.Openers) < 0 {
+		return nil, fmt.Errorf("decoder.openers: no word list %q", r.Decoder.Openers)
+	}
 	for i, s := range r.Sections {
 		var cv []cueVote
 		for _, n := range sortedKeys(s.Cues) {

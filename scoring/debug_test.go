@@ -79,3 +79,21 @@ func printReading(la labeledAnswer, a *analysis) {
 		fmt.Printf("PASSIVE %q\n", p.Text)
 	}
 }
+
+// TestDumpText prints how the analyzer reads a text file given in
+// RETAKE_DUMP_TEXT (with RETAKE_DUMP_RUBRIC for another rubric); it
+// does nothing otherwise.
+func TestDumpText(t *testing.T) {
+	path := os.Getenv("RETAKE_DUMP_TEXT")
+	if path == "" {
+		t.Skip("set RETAKE_DUMP_TEXT to a transcript file to print its reading")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := os.Getenv("RETAKE_DUMP_RUBRIC")
+	la := labeledAnswer{Name: path, Rubric: id, Text: string(b)}
+	r := MustRubric(id)
+	printReading(la, newAnalysis(r, Input{Text: la.Text, Rubric: id}))
+}

@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"math"
+
+	"retake/scoring/text"
 )
 
 // Sections are found from what each clause does, in any order: a
@@ -81,23 +83,33 @@ type scorer struct {
 	pos    []float64
 	weight float64
 	width  float64
+	cap    float64
 }
 
 func (sc *scorer) at(u, s int) float64 {
 	dist := (float64(sc.mid[u]) - sc.pos[s]) / sc.width
-	return float64(sc.em.flat[u*sc.em.k+s]) - sc.weight*dist*dist
+	d2 := dist * dist
+	if sc.cap > 0 {
+		d2 = math.Min(d2, sc.cap)
+	}
+	return float64(sc.em.flat[u*sc.em.k+s]) - sc.weight*d2
 }
 
 // decode assigns every unit a section.
 func (a *analysis) decode() []int {
-	n := len(a.d.units)
-	if n == 0 {
+	if len(a.d.units) == 0 {
 		return []int{}
 	}
 	a.em = a.emissions()
+	return a.viterbi()
+}
+
+// viterbi finds the best assignment for the votes in a.em.
+func (a *analysis) viterbi() []int {
+	n := len(a.d.units)
 	k := len(a.r.Sections)
 	dec := a.r.Decoder
-	sc := &scorer{em: a.em, mid: make([]float32, n), weight: dec.PriorWeight, width: math.Max(dec.PriorWidth, 0.01)}
+	sc := &scorer{em: a.em, mid: make([]float32, n), weight: dec.PriorWeight, width: math.Max(dec.PriorWidth, 0.01), cap: dec.PriorCap}
 	for _, s := range a.r.Sections {
 		sc.pos = append(sc.pos, s.Position)
 	}
@@ -108,14 +120,54 @@ func (a *analysis) decode() []int {
 		sc.mid[u] = float32((float64(seen) + float64(w)/2) / total)
 		seen += w
 	}
-	move := func(p, s int) float64 {
+	// Paragraph starts, where a section change is cheaper.
+	para := make([]bool, n)
+	paras := 0
+	for u := 1; u < n; u++ {
+		if a.d.Toks[a.d.units[u].lo-1].After == text.Paragraph {
+			para[u] = true
+			paras++
+		}
+	}
+	factor, mid := 1.0, 0.0
+	if paras >= 2 {
+		factor, mid = dec.ParagraphFactor, dec.MidParagraphCost
+		if factor <= 0 {
+			factor = 1
+		}
+	}
+	// Clauses that open with a word of moving on, where a change is
+	// cheaper too (the only such sign in unpunctuated speech).
+	opener := make([]bool, n)
+	if li := a.c.ls.list(dec.Openers); li >= 0 && dec.OpenerFactor > 0 {
+		for _, h := range a.d.hits[li] {
+			// Fillers may come first: "so um basically".
+			u := a.d.unitOf(h.lo)
+			if a.d.wordsIn(a.d.units[u].lo, h.lo) == 0 {
+				opener[u] = true
+			}
+		}
+	}
+	scale := func(u int, c float64) float64 {
+		if para[u] {
+			c *= factor
+		} else {
+			c += mid
+		}
+		if opener[u] {
+			c *= dec.OpenerFactor
+		}
+		return c
+	}
+	move := func(u, p, s int) float64 {
+		c := dec.JumpCost
 		switch {
 		case p == s:
 			return 0
 		case s == p+1:
-			return dec.NextCost
+			c = dec.NextCost
 		}
-		return dec.JumpCost
+		return scale(u, c)
 	}
 	start := func(s int) float64 {
 		if s == 0 {
@@ -124,13 +176,30 @@ func (a *analysis) decode() []int {
 		return dec.NextCost
 	}
 	if (1<<k)*k*k <= maxMaskStates && n <= maxMaskUnits {
-		return decodeMasked(sc, n, k, move, start, dec.ReturnCost)
+		// Knowing what has been told, a move costs NextCost to a section
+		// not yet told (OrderCost more when it skips ahead of the first
+		// untold one in the rubric's order), and ReturnCost to one told
+		// already; a paragraph start makes any move cheaper.
+		told := func(u, p, s, mask int) float64 {
+			if p == s {
+				return 0
+			}
+			c := dec.NextCost
+			switch {
+			case mask&(1<<s) != 0:
+				c = dec.ReturnCost
+			case s != firstUntold(mask, k):
+				c += dec.OrderCost
+			}
+			return scale(u, c)
+		}
+		return decodeMasked(sc, n, k, told, start)
 	}
 	return decodePlain(sc, n, k, move, start)
 }
 
 // decodePlain is Viterbi over the sections alone.
-func decodePlain(sc *scorer, n, k int, move func(p, s int) float64, start func(s int) float64) []int {
+func decodePlain(sc *scorer, n, k int, move func(u, p, s int) float64, start func(s int) float64) []int {
 	score := make([]float64, k)
 	next := make([]float64, k)
 	back := make([]int8, n*k)
@@ -141,7 +210,7 @@ func decodePlain(sc *scorer, n, k int, move func(p, s int) float64, start func(s
 		for s := 0; s < k; s++ {
 			best, arg := math.Inf(-1), 0
 			for p := 0; p < k; p++ {
-				if v := score[p] - move(p, s); v > best {
+				if v := score[p] - move(u, p, s); v > best {
 					best, arg = v, p
 				}
 			}
@@ -164,9 +233,19 @@ func decodePlain(sc *scorer, n, k int, move func(p, s int) float64, start func(s
 	return out
 }
 
+// firstUntold is the first section in the rubric's order not in mask.
+func firstUntold(mask, k int) int {
+	for s := 0; s < k; s++ {
+		if mask&(1<<s) == 0 {
+			return s
+		}
+	}
+	return k
+}
+
 // decodeMasked is Viterbi over (sections told so far, current section),
 // so going back to a section already told can cost extra.
-func decodeMasked(sc *scorer, n, k int, move func(p, s int) float64, start func(s int) float64, returnCost float64) []int {
+func decodeMasked(sc *scorer, n, k int, move func(u, p, s, mask int) float64, start func(s int) float64) []int {
 	states := (1 << k) * k
 	neg := math.Inf(-1)
 	score := make([]float64, states)
@@ -194,12 +273,8 @@ func decodeMasked(sc *scorer, n, k int, move func(p, s int) float64, start func(
 					continue
 				}
 				for s := 0; s < k; s++ {
-					cost := move(p, s)
-					nm := mask | 1<<s
-					if s != p && mask&(1<<s) != 0 {
-						cost += returnCost
-					}
-					to := nm*k + s
+					cost := move(u, p, s, mask)
+					to := (mask|1<<s)*k + s
 					if v := v0 - cost + e[s]; v > next[to] {
 						next[to] = v
 						back[u*states+to] = int32(from)

@@ -67,7 +67,7 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 	}
 	ends := 1
 	for _, t := range d.Toks {
-		if t.After == text.Sentence {
+		if t.After >= text.Sentence {
 			ends++
 		}
 	}
@@ -89,7 +89,7 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 		if t.Counts() {
 			words++
 		}
-		if t.After == text.Sentence {
+		if t.After >= text.Sentence {
 			flush(i + 1)
 		}
 	}
@@ -100,7 +100,7 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 func (d *doc) norm(i int) string { return d.NormAt(i) }
 
 // ends reports whether a sentence ends after token i.
-func (d *doc) ends(i int) bool { return i >= 0 && i < len(d.Toks) && d.Toks[i].After == text.Sentence }
+func (d *doc) ends(i int) bool { return i >= 0 && i < len(d.Toks) && d.Toks[i].After >= text.Sentence }
 
 // unitOf is the unit holding token i.
 func (d *doc) unitOf(i int) int { return int(d.tokUnit[i]) }

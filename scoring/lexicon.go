@@ -432,7 +432,12 @@ func (s *stream) tok(k int) int {
 func (s *stream) at(k int) text.Token { return s.toks[s.tok(k)] }
 
 // ends reports whether a sentence ends after stream position k.
-func (s *stream) ends(k int) bool { return s.toks[s.tok(k)].After == text.Sentence }
+func (s *stream) ends(k int) bool { return s.toks[s.tok(k)].After >= text.Sentence }
+
+// stops reports whether a phrase cannot run on past stream position k:
+// a sentence ends there, or a clause (a colon, semicolon or dash: "two
+// habits since: I send" is not "since I").
+func (s *stream) stops(k int) bool { return s.toks[s.tok(k)].After >= text.Clause }
 
 // maxCluster bounds the quadratic overlap resolution.
 const maxCluster = 32

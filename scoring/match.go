@@ -136,7 +136,7 @@ func (m *matcher) walk(n *node, k, lo int) {
 			}
 		}
 	}
-	if len(n.kids) == 0 || s.ends(k-1) {
+	if len(n.kids) == 0 || s.stops(k-1) {
 		return
 	}
 	kids := n.kids
@@ -150,7 +150,7 @@ func (m *matcher) walk(n *node, k, lo int) {
 					m.walk(kid, j+1, lo)
 				}
 			}
-			if !s.ls.isSoft(t.Word) || s.ends(j) {
+			if !s.ls.isSoft(t.Word) || s.stops(j) {
 				break
 			}
 		}
@@ -171,7 +171,7 @@ func (m *matcher) enter(kid *node, k, lo int) {
 		return
 	}
 	for skip := 0; skip <= 3 && k+skip < s.n; skip++ {
-		if skip > 0 && s.ends(k+skip-1) {
+		if skip > 0 && s.stops(k+skip-1) {
 			break
 		}
 		for _, gk := range kid.kids {
@@ -195,7 +195,7 @@ func (m *matcher) step(kid *node, k, lo int) {
 	j := k
 	for skips := 0; skips < 2 && j < s.n; skips++ {
 		t := s.at(j)
-		if !s.ls.isSoft(t.Word) || s.ends(j) {
+		if !s.ls.isSoft(t.Word) || s.stops(j) {
 			return
 		}
 		j++

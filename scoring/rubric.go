@@ -73,15 +73,33 @@ type DecoderSpec struct {
 	// PriorWidth how wide each section's likely span is.
 	PriorWeight float64 `json:"prior_weight"`
 	PriorWidth  float64 `json:"prior_width"`
-	// NextCost is the cost of moving on to the next section in the
-	// rubric's order, JumpCost of moving to any other, ReturnCost the
-	// extra cost of going back to a section already told.
+	// PriorCap bounds the prior's pull on one clause (in widths squared),
+	// so a section told far from its usual place costs a little per
+	// clause, not more the further it is (0: no bound).
+	PriorCap float64 `json:"prior_cap"`
+	// NextCost is the cost of moving on to a section not yet told, and
+	// OrderCost the extra for one that skips ahead of the rubric's order;
+	// ReturnCost is the cost of going back to a section already told.
+	// JumpCost, for rubrics too large to track what has been told, is
+	// the cost of any move but to the next section in order.
 	NextCost   float64 `json:"next_cost"`
+	OrderCost  float64 `json:"order_cost"`
 	JumpCost   float64 `json:"jump_cost"`
 	ReturnCost float64 `json:"return_cost"`
 	// Cap bounds one clause's vote for a section, so one cue-dense clause
 	// cannot outvote everything around it.
 	Cap float64 `json:"cap"`
+	// ParagraphFactor scales the cost of changing section at the start of
+	// a paragraph (a blank line), where writers usually move on; in a
+	// text of several paragraphs, MidParagraphCost is added to a change
+	// anywhere else.
+	ParagraphFactor  float64 `json:"paragraph_factor"`
+	MidParagraphCost float64 `json:"mid_paragraph_cost"`
+	// Openers is the phrase list of words speakers move on with ("so",
+	// "anyway", "looking back"); a section change at a clause that
+	// opens with one costs OpenerFactor times as much.
+	Openers      string  `json:"openers"`
+	OpenerFactor float64 `json:"opener_factor"`
 	// MarkWeight is the vote a timer mark gives the section it says was
 	// being told; clear content outvotes it.
 	MarkWeight float64 `json:"mark_weight"`

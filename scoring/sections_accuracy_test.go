@@ -17,7 +17,7 @@ var sectionSets = [][]string{
 
 // startSlack is how many words a found section start may be off the
 // labeled one.
-const startSlack = 6
+var startSlack = 6
 
 // TestSectionBoundaries measures how well the sections the analyzer
 // finds line up with the labeled ones: for each labeled piece of a
@@ -52,6 +52,22 @@ const sectionBar = 0.75
 func sectionStarts(t *testing.T, answers []labeledAnswer) (hit, total int, misses []string) {
 	for _, a := range answers {
 		rep := Analyze(Input{Text: a.Text, Rubric: a.Rubric})
+		h, n, m := startsIn(rep, a)
+		hit, total, misses = hit+h, total+n, append(misses, m...)
+	}
+	return hit, total, misses
+}
+
+// startsOf counts one answer's labeled pieces found in a report.
+func startsOf(rep Report, a labeledAnswer) (hit, total int) {
+	hit, total, _ = startsIn(rep, a)
+	return hit, total
+}
+
+// startsIn counts one answer's labeled pieces found, and says which are
+// missed.
+func startsIn(rep Report, a labeledAnswer) (hit, total int, misses []string) {
+	{
 		words := wordStarts(a.Text)
 		from := 0
 		for _, ls := range a.Sections {

@@ -20,9 +20,11 @@ const (
 	Comma
 	// Clause: a semicolon, a colon or a dash.
 	Clause
-	// Sentence: a full stop, question or exclamation mark, an ellipsis,
-	// or a blank line.
+	// Sentence: a full stop, question or exclamation mark, or an
+	// ellipsis.
 	Sentence
+	// Paragraph: a blank line, which ends a sentence too.
+	Paragraph
 )
 
 // Flags are facts about a token known from the word alone.

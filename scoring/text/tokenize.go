@@ -126,7 +126,7 @@ func (z *tokenizer) punct(i int, r rune) {
 			j++
 		}
 		if j < len(z.text) && z.text[j] == '\n' {
-			b = Sentence
+			b = Paragraph
 		}
 	}
 	if b > t.After {

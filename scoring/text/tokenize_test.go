@@ -8,7 +8,7 @@ import (
 func TestTokenize(t *testing.T) {
 	tests := []struct {
 		name, text string
-		want       []string // norm|source text, then "." after a sentence end, ";" a clause break, "," a comma
+		want       []string // norm|source text, then "¶" after a paragraph, "." a sentence end, ";" a clause break, "," a comma
 	}{
 		{"plain", "it was made", []string{"it|it", "was|was", "made|made"}},
 		{"capitals", "It Was", []string{"it|It", "was|Was"}},
@@ -34,7 +34,8 @@ func TestTokenize(t *testing.T) {
 		{"hyphen", "walk-in re-tested -x", []string{"walk-in|walk-in", "re-tested|re-tested,", "x|x"}},
 		{"numbers", "1,200 orders at $4,000 or 3.5%", []string{"1,200|1,200", "orders|orders", "at|at", "$4,000|$4,000", "or|or", "3.5%|3.5%"}},
 		{"breaks", "ok. so? yes; no: fine… end, x — y", []string{"ok|ok.", "so|so.", "yes|yes;", "no|no;", "fine|fine.", "end|end,", "x|x;", "y|y"}},
-		{"blank line ends a sentence", "one\n\ntwo\nthree", []string{"one|one.", "two|two", "three|three"}},
+		{"blank line ends a paragraph", "one\n\ntwo\nthree", []string{"one|one¶", "two|two", "three|three"}},
+		{"a full stop before a blank line", "one.\n\ntwo", []string{"one|one¶", "two|two"}},
 		{"o'clock", "o'clock", []string{"o'clock|o'clock"}},
 		{"invalid utf-8", "a\xffb", []string{"a|a", "b|b"}},
 		{"accents", "Café naïve", []string{"café|Café", "naïve|naïve"}},
@@ -45,7 +46,7 @@ func TestTokenize(t *testing.T) {
 			got := []string{}
 			for i, tok := range d.Toks {
 				s := d.Norm(i) + "|" + tt.text[tok.Start:tok.End]
-				s += map[Break]string{NoBreak: "", Comma: ",", Clause: ";", Sentence: "."}[tok.After]
+				s += map[Break]string{NoBreak: "", Comma: ",", Clause: ";", Sentence: ".", Paragraph: "¶"}[tok.After]
 				got = append(got, s)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
