@@ -10,7 +10,7 @@ import (
 	"io/fs"
 )
 
-//go:embed Icon.png rubrics questions wordlists followups
+//go:embed Icon.png rubrics questions wordlists followups models
 var files embed.FS
 
 // FS is the read-only tree of embedded data files.

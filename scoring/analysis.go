@@ -13,13 +13,14 @@ type analysis struct {
 	in  Input
 	sec []int // section of each unit
 	// em are the units' raw votes for each section (before the prior).
-	em      votes
-	times   []float64 // per token, when it was said; nil when nothing is timed
-	ends    []float64 // per token, when it ended
-	secs    []SectionResult
-	dl      *Delivery
-	passive []passiveHit
-	flags   []Flag
+	em       votes
+	cueVotes votes     // the cue and fact votes alone
+	times    []float64 // per token, when it was said; nil when nothing is timed
+	ends     []float64 // per token, when it ended
+	secs     []SectionResult
+	dl       *Delivery
+	passive  []passiveHit
+	flags    []Flag
 	// ev caches each evidence detector's hits.
 	ev map[string][]hit
 	// durS is the answer's length in seconds, durSrc where it came from.

@@ -96,7 +96,7 @@ func newAnalysis(r *Rubric, in Input) *analysis {
 // assignSections places every unit in a section by what it says.
 func (a *analysis) assignSections() {
 	a.sec = a.decode()
-	a.dropCueless(a.em)
+	a.dropCueless(a.cueVotes)
 }
 
 // raise records a finding with the rubric's wording for it.

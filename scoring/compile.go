@@ -21,6 +21,7 @@ type compiled struct {
 	flagOrder []string
 	checks    map[string]check
 	criteria  [][]criterion // by section, in the rubric's order
+	model     *sectionModel // nil when the rubric names none
 }
 
 type cueVote struct {
@@ -73,6 +74,13 @@ func compile(r *Rubric) (*compiled, error) {
 	}
 	if r.Decoder.ClauseStarts != "" && ls.list(r.Decoder.ClauseStarts) < 0 {
 		return nil, fmt.Errorf("decoder.clause_starts: no word list %q", r.Decoder.ClauseStarts)
+	}
+	if r.Decoder.Model != "" {
+		m, err := loadModel(r.Decoder.Model, r)
+		if err != nil {
+			return nil, fmt.Errorf("decoder.model: %w", err)
+		}
+		c.model = m
 	}
 	if r.Decoder.Openers != "" && ls.list(r.Decoder.Openers) < 0 {
 		return nil, fmt.Errorf("decoder.openers: no word list %q", r.Decoder.Openers)

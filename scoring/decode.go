@@ -49,6 +49,14 @@ func (a *analysis) emissions() votes {
 			em.flat[i] = min(x, capV)
 		}
 	}
+	// The cue votes alone say whether a section is told at all.
+	a.cueVotes = votes{k: k, flat: append([]float32(nil), em.flat...)}
+	if cw := float32(a.r.Decoder.CueWeight); cw > 0 && cw != 1 {
+		for i := range em.flat {
+			em.flat[i] *= cw
+		}
+	}
+	a.modelVotes(em)
 	// Marks pressed during the take say which section the speaker meant
 	// to be in; with real word times that is a vote, never a veto.
 	if a.times != nil && len(a.in.Marks) > 0 && a.r.Decoder.MarkWeight > 0 {

@@ -45,6 +45,10 @@ const (
 	factNobody
 	// factQuestion: the unit is a question ("Why did I skip it?").
 	factQuestion
+	// factNoActor: neither "I" nor "we" does anything in the unit: it
+	// tells what happened or what others did ("forty orders went out
+	// late", "the client called").
+	factNoActor
 	numFacts
 )
 
@@ -52,7 +56,7 @@ const (
 var FactNames = [numFacts]string{
 	"speaker", "speaker-past", "speaker-omission", "speaker-habit", "speaker-perfect",
 	"speaker-past-perfect", "speaker-intent", "speaker-state", "speaker-mental",
-	"we-past", "we-habit", "other-past", "nobody", "question",
+	"we-past", "we-habit", "other-past", "nobody", "question", "no-actor",
 }
 
 // factByName maps a name to its fact.
@@ -185,6 +189,9 @@ func (d *doc) clauseFacts() []facts {
 			case g.nobody.at(d, i):
 				f.add(factNobody)
 			}
+		}
+		if f[factSpeaker] == 0 && f[factWePast] == 0 && f[factWeHabit] == 0 {
+			f.add(factNoActor)
 		}
 	}
 	return out

@@ -100,6 +100,12 @@ type DecoderSpec struct {
 	// opens with one costs OpenerFactor times as much.
 	Openers      string  `json:"openers"`
 	OpenerFactor float64 `json:"opener_factor"`
+	// Model names a section model in assets/models whose
+	// log-probabilities, times ModelWeight, join the votes; CueWeight
+	// scales the cue and fact votes (0 means 1).
+	Model       string  `json:"model,omitempty"`
+	ModelWeight float64 `json:"model_weight"`
+	CueWeight   float64 `json:"cue_weight"`
 	// MarkWeight is the vote a timer mark gives the section it says was
 	// being told; clear content outvotes it.
 	MarkWeight float64 `json:"mark_weight"`

@@ -197,6 +197,8 @@ func shapeRubric(t testing.TB, n int) []byte {
 	}
 	m["sections"] = secs
 	m["id"] = fmt.Sprintf("shape-%d", n)
+	// The mistake rubric's section model knows only its five sections.
+	delete(m["decoder"].(map[string]any), "model")
 	// Checks that name the mistake rubric's sections now name the parts
 	// that took their pieces.
 	rename := map[string]string{"situation": "part-1", "mistake": "part-2", "root-cause": "part-3", "response": "part-4", "change": "part-5"}

@@ -135,3 +135,29 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// unitLabelsOf gives each unit the labeled section its middle falls in
+// (-1 before the first label).
+func unitLabelsOf(a labeledAnswer, d *doc, ids map[string]int) []int {
+	type start struct{ at, s int }
+	var starts []start
+	from := 0
+	for _, ls := range a.Sections {
+		at := strings.Index(a.Text[from:], ls.Prefix)
+		if at < 0 {
+			continue
+		}
+		starts = append(starts, start{from + at, ids[ls.ID]})
+		from += at + 1
+	}
+	out := make([]int, len(d.units))
+	for u, un := range d.units {
+		out[u] = -1
+		for _, s := range starts {
+			if s.at <= (un.start+un.end)/2 {
+				out[u] = s.s
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,258 @@
+package scoring
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"retake/assets"
+	"retake/scoring/text"
+)
+
+// A section model is a multinomial logistic regression that gives each
+// clause a probability for each section from its words, word pairs,
+// clause facts and phrase-list matches. It is trained from the labeled
+// corpora (TestSectionModel with -update-model writes it) and stored as
+// data in assets/models; the decoder adds its log-probabilities to the
+// cue votes, weighted by the rubric (decoder.model_weight), so the hand
+// cues stay in charge and the model settles what they leave open. Its
+// cross-validated effect (trained without one writer's set, measured on
+// it) is what TestSectionModelCrossValidated prints.
+type sectionModel struct {
+	Sections []string `json:"sections"`
+	// Weights maps a feature to its weight for each section.
+	Weights map[string][]float32 `json:"weights"`
+}
+
+// loadModel reads assets/models/<name>.json and checks it names the
+// rubric's sections in order.
+func loadModel(name string, r *Rubric) (*sectionModel, error) {
+	b, err := assets.Read("models/" + name + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("no section model %q", name)
+	}
+	var m sectionModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("section model %q: %v", name, err)
+	}
+	if len(m.Sections) != len(r.Sections) {
+		return nil, fmt.Errorf("section model %q has %d sections, the rubric %d", name, len(m.Sections), len(r.Sections))
+	}
+	for i, s := range r.Sections {
+		if m.Sections[i] != s.ID {
+			return nil, fmt.Errorf("section model %q: section %d is %q, the rubric's is %q", name, i, m.Sections[i], s.ID)
+		}
+	}
+	for f, w := range m.Weights {
+		if len(w) != len(m.Sections) {
+			return nil, fmt.Errorf("section model %q: feature %q has %d weights", name, f, len(w))
+		}
+	}
+	return &m, nil
+}
+
+// unitFeatures lists the features of unit u, with their values.
+func unitFeatures(d *doc, u int, out map[string]float32) map[string]float32 {
+	clear(out)
+	un := d.units[u]
+	out["bias"] = 1
+	prev := "<s>"
+	for i := un.lo; i < un.hi; i++ {
+		t := d.Toks[i]
+		if !t.Counts() {
+			continue
+		}
+		w := d.norm(i)
+		if t.Is(text.Number) {
+			w = "<n>"
+		}
+		out["w:"+w] = 1
+		out["b:"+prev+" "+w] = 1
+		prev = w
+	}
+	for f, v := range d.facts[u] {
+		if v > 0 {
+			out["f:"+FactNames[f]] = 1
+		}
+	}
+	for li, n := range d.ls.names {
+		if wt := d.weightIn(li, un.lo, un.hi); wt > 0 {
+			out["l:"+n] = float32(math.Min(wt, 3) / 3)
+		}
+	}
+	return out
+}
+
+// logProbs writes the model's log-probability of each section for the
+// features into out.
+func (m *sectionModel) logProbs(f map[string]float32, out []float64) {
+	for s := range out {
+		out[s] = 0
+	}
+	for name, v := range f {
+		if w, ok := m.Weights[name]; ok {
+			for s := range out {
+				out[s] += float64(w[s] * v)
+			}
+		}
+	}
+	mx := math.Inf(-1)
+	for _, v := range out {
+		mx = math.Max(mx, v)
+	}
+	z := 0.0
+	for _, v := range out {
+		z += math.Exp(v - mx)
+	}
+	lz := mx + math.Log(z)
+	for s := range out {
+		out[s] -= lz
+	}
+}
+
+// modelVotes adds the model's weighted log-probabilities to the votes.
+func (a *analysis) modelVotes(em votes) {
+	m := a.c.model
+	if m == nil || a.r.Decoder.ModelWeight == 0 {
+		return
+	}
+	w := a.r.Decoder.ModelWeight
+	feats := map[string]float32{}
+	lp := make([]float64, em.k)
+	for u := range a.d.units {
+		m.logProbs(unitFeatures(a.d, u, feats), lp)
+		row := em.row(u)
+		for s := range row {
+			row[s] += float32(w * math.Max(lp[s], minLogProb))
+		}
+	}
+}
+
+// minLogProb bounds how hard the model can vote against a section.
+const minLogProb = -12
+
+// trainSectionModel fits a model to labeled clauses: AdaGrad on the log
+// loss with an L2 penalty, the examples visited in a fixed order so the
+// same data always gives the same model.
+func trainSectionModel(sections []string, data []modelExample, epochs int, rate, l2 float64, minCount int) *sectionModel {
+	k := len(sections)
+	// Features seen in fewer clauses than minCount say more about one
+	// answer than about how people talk: they are left out.
+	seen := map[string]int{}
+	for _, x := range data {
+		for name := range x.f {
+			seen[name]++
+		}
+	}
+	for i := range data {
+		f := map[string]float32{}
+		for name, v := range data[i].f {
+			if seen[name] >= minCount {
+				f[name] = v
+			}
+		}
+		data[i].f = f
+	}
+	w := map[string][]float64{}
+	g2 := map[string][]float64{}
+	p := make([]float64, k)
+	for e := 0; e < epochs; e++ {
+		for i := range data {
+			x := data[(i*7919+e*31)%len(data)]
+			for s := range p {
+				p[s] = 0
+			}
+			for name, v := range x.f {
+				if ws, ok := w[name]; ok {
+					for s := range p {
+						p[s] += ws[s] * float64(v)
+					}
+				}
+			}
+			softmax(p)
+			for name, v := range x.f {
+				ws := w[name]
+				if ws == nil {
+					ws = make([]float64, k)
+					w[name] = ws
+					g2[name] = make([]float64, k)
+				}
+				for s := 0; s < k; s++ {
+					y := 0.0
+					if s == x.y {
+						y = 1
+					}
+					g := (p[s]-y)*float64(v) + l2*ws[s]
+					g2[name][s] += g * g
+					ws[s] -= rate * g / (math.Sqrt(g2[name][s]) + 1e-8)
+				}
+			}
+		}
+	}
+	m := &sectionModel{Sections: sections, Weights: map[string][]float32{}}
+	for name, ws := range w {
+		keep := false
+		out := make([]float32, k)
+		for s, v := range ws {
+			out[s] = float32(math.Round(v*1000) / 1000)
+			keep = keep || math.Abs(v) >= modelPrune
+		}
+		if keep {
+			m.Weights[name] = out
+		}
+	}
+	return m
+}
+
+// modelPrune is the smallest weight worth keeping in the model file.
+const modelPrune = 0.01
+
+// modelExample is one labeled clause.
+type modelExample struct {
+	f map[string]float32
+	y int
+}
+
+func softmax(p []float64) {
+	mx := math.Inf(-1)
+	for _, v := range p {
+		mx = math.Max(mx, v)
+	}
+	z := 0.0
+	for s := range p {
+		p[s] = math.Exp(p[s] - mx)
+		z += p[s]
+	}
+	for s := range p {
+		p[s] /= z
+	}
+}
+
+// encodeModel writes a model as stable JSON: one feature a line, sorted.
+func encodeModel(m *sectionModel) []byte {
+	var b strings.Builder
+	ids, _ := json.Marshal(m.Sections)
+	fmt.Fprintf(&b, "{\"sections\": %s,\n\"weights\": {\n", ids)
+	names := make([]string, 0, len(m.Weights))
+	for n := range m.Weights {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		key, _ := json.Marshal(n)
+		var ws []string
+		for _, v := range m.Weights[n] {
+			ws = append(ws, strconv.FormatFloat(float64(v), 'f', -1, 32))
+		}
+		sep := ","
+		if i == len(names)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&b, "%s: [%s]%s\n", key, strings.Join(ws, ", "), sep)
+	}
+	b.WriteString("}}\n")
+	return []byte(b.String())
+}
