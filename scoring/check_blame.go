@@ -44,7 +44,7 @@ func buildBlameCheck(b *builder, c CheckSpec, at string) (check, error) {
 	}
 	p, err := params(c.Params, at, map[string]float64{
 		"min": 2, "owned": 2.5, "margin": 1, "before": 2, "first_weight": 1.5,
-		"we_ratio": 0.25, "we_count": 4, "agent_weight": 2,
+		"we_ratio": 0.25, "we_count": 4, "agent_weight": 2, "other_omission": 2, "absent_min": 3,
 	})
 	if err != nil {
 		return nil, err
@@ -60,6 +60,15 @@ func (c blameCheck) run(a *analysis) finding {
 		}
 	}
 	blame = append(blame, c.failedByOthers(a)...)
+	// Someone else not doing their part, read from the grammar: "the
+	// partner didn't look at it".
+	if w := c.p["other_omission"]; w > 0 {
+		for u, un := range a.d.units {
+			if n := a.d.facts[u][factOtherOmission]; n > 0 && !c.inContext(a, un.lo) {
+				blame = append(blame, hit{lo: un.lo, hi: un.hi, weight: w * float64(n)})
+			}
+		}
+	}
 	sort.SliceStable(blame, func(i, j int) bool { return blame[i].lo < blame[j].lo })
 	b := sumWeights(blame)
 	owned := a.evidenceHits(c.ownership)
@@ -92,6 +101,20 @@ func (c blameCheck) run(a *analysis) finding {
 			if len(spans) < c.limit {
 				spans = append(spans, a.timed(a.d.span(k, k+1), k))
 			}
+		}
+	}
+	// Nobody owns it: "we" tells the whole failure and the speaker never
+	// says "I" of it.
+	if own == 0 && !fire {
+		var absent []hit
+		for u, un := range a.d.units {
+			if !c.inContext(a, un.lo) && a.d.facts[u][factWePast] > 0 {
+				absent = append(absent, hit{lo: un.lo, hi: un.hi, weight: 1})
+			}
+		}
+		if float64(len(absent)) >= c.p["absent_min"] {
+			sort.SliceStable(absent, func(i, j int) bool { return absent[i].lo < absent[j].lo })
+			fire, spans = true, a.spansOf(absent, c.limit)
 		}
 	}
 	if !fire {

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"sort"
 )
 
 // A check decides whether a flag is raised and with which words. The
@@ -26,18 +27,19 @@ var checkKinds map[string]func(b *builder, c CheckSpec, at string) (check, error
 
 func init() {
 	checkKinds = map[string]func(b *builder, c CheckSpec, at string) (check, error){
-		"phrases": buildPhraseCheck,
-		"missing": buildMissingCheck,
-		"lessons": buildLessonCheck,
-		"stakes":  buildStakesCheck,
-		"blame":   buildBlameCheck,
-		"passive": buildPassiveCheck,
-		"length":  buildLengthCheck,
-		"balance": buildBalanceCheck,
-		"rate":    buildRateCheck,
-		"pace":    buildPaceCheck,
-		"pauses":  buildPauseCheck,
-		"any":     buildAnyCheck,
+		"phrases":  buildPhraseCheck,
+		"missing":  buildMissingCheck,
+		"lessons":  buildLessonCheck,
+		"stakes":   buildStakesCheck,
+		"blame":    buildBlameCheck,
+		"passive":  buildPassiveCheck,
+		"length":   buildLengthCheck,
+		"balance":  buildBalanceCheck,
+		"rate":     buildRateCheck,
+		"pace":     buildPaceCheck,
+		"pauses":   buildPauseCheck,
+		"any":      buildAnyCheck,
+		"together": buildTogetherCheck,
 	}
 }
 
@@ -296,9 +298,11 @@ func practiceNear(a *analysis, practice []hit, lo, hi int) bool {
 // or says nothing was harmed and shows little cost besides.
 type stakesCheck struct {
 	evidence string
-	harm     int
-	p        map[string]float64
-	at       int
+	// harm says nothing was harmed; softeners (optional) shrink what was
+	// ("technically", "only against the stretch goal").
+	harm, soft int
+	p          map[string]float64
+	at         int
 }
 
 func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
@@ -309,7 +313,7 @@ func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls, err := b.roleLists(c.Lists, at, []string{"minimisers"})
+	ls, err := b.roleLists(c.Lists, at, []string{"minimisers"}, "softeners")
 	if err != nil {
 		return nil, err
 	}
@@ -322,16 +326,22 @@ func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err != nil {
 		return nil, err
 	}
-	return stakesCheck{ev, ls["minimisers"], p, lead}, nil
+	return stakesCheck{ev, ls["minimisers"], ls["softeners"], p, lead}, nil
 }
 
 func (s stakesCheck) run(a *analysis) finding {
 	var kept []hit
-	for _, h := range a.d.hits[s.harm] {
-		if !a.negated(h) {
-			kept = append(kept, h)
+	for _, li := range []int{s.harm, s.soft} {
+		if li < 0 {
+			continue
+		}
+		for _, h := range a.d.hits[li] {
+			if !a.negated(h) {
+				kept = append(kept, h)
+			}
 		}
 	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].lo < kept[j].lo })
 	w := sumWeights(a.evidenceHits(s.evidence))
 	nh := sumWeights(kept)
 	if w >= s.p["min"] && !(nh >= s.p["harm"] && w < s.p["outweigh"]) {
@@ -342,4 +352,50 @@ func (s stakesCheck) run(a *analysis) finding {
 		spans = a.lead(s.at)
 	}
 	return finding{fire: true, spans: spans}
+}
+
+// togetherCheck fires when every list, by role, weighs at least min in
+// the answer (after the filters): two signs that only mean something
+// side by side, like doing more than asked and a story that ends well.
+type togetherCheck struct {
+	lists  []int
+	unless []hitFilter
+	min    float64
+	limit  int
+}
+
+func buildTogetherCheck(b *builder, c CheckSpec, at string) (check, error) {
+	if err := only(c, at, "lists", "unless", "min", "limit"); err != nil {
+		return nil, err
+	}
+	if len(c.Lists) < 2 {
+		return nil, fmt.Errorf("%s.lists: a together check needs at least two lists", at)
+	}
+	var tc togetherCheck
+	for _, role := range sortedKeys(c.Lists) {
+		li, err := b.list(c.Lists[role], at+".lists."+role)
+		if err != nil {
+			return nil, err
+		}
+		tc.lists = append(tc.lists, li)
+	}
+	f, err := buildFilters(c.Unless, at)
+	if err != nil {
+		return nil, err
+	}
+	tc.unless, tc.min, tc.limit = f, num(c.Min, 1.5), limitOr(c.Limit, 4)
+	return tc, nil
+}
+
+func (tc togetherCheck) run(a *analysis) finding {
+	var all []hit
+	for _, li := range tc.lists {
+		hs := a.filterHits(a.d.hits[li], tc.unless)
+		if sumWeights(hs) < tc.min {
+			return finding{}
+		}
+		all = append(all, hs...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].lo < all[j].lo })
+	return finding{fire: true, spans: a.spansOf(all, tc.limit)}
 }

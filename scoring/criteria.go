@@ -16,14 +16,49 @@ type criterion interface {
 }
 
 // criterionKinds build each kind of criterion from its spec.
-var criterionKinds = map[string]func(b *builder, c CheckSpec, at string) (criterion, error){
-	"always":   buildAlways,
-	"phrases":  buildPhraseCriterion,
-	"evidence": buildEvidenceCriterion,
-	"no-flag":  buildNoFlag,
-	"words":    buildWords,
-	"brief":    buildBrief,
-	"speaker":  buildSpeaker,
+var criterionKinds map[string]func(b *builder, c CheckSpec, at string) (criterion, error)
+
+func init() {
+	criterionKinds = map[string]func(b *builder, c CheckSpec, at string) (criterion, error){
+		"always":   buildAlways,
+		"phrases":  buildPhraseCriterion,
+		"evidence": buildEvidenceCriterion,
+		"no-flag":  buildNoFlag,
+		"words":    buildWords,
+		"brief":    buildBrief,
+		"speaker":  buildSpeaker,
+		"any":      buildAnyCriterion,
+	}
+}
+
+// anyCriterion is met when one of its parts is.
+type anyCriterion struct{ of []criterion }
+
+func buildAnyCriterion(b *builder, c CheckSpec, at string) (criterion, error) {
+	if err := only(c, at, "of"); err != nil {
+		return nil, err
+	}
+	if len(c.Of) < 2 {
+		return nil, fmt.Errorf("%s.of: an any criterion needs at least two parts", at)
+	}
+	var out anyCriterion
+	for i, sub := range c.Of {
+		k, err := b.criterion(sub, fmt.Sprintf("%s.of[%d]", at, i))
+		if err != nil {
+			return nil, err
+		}
+		out.of = append(out.of, k)
+	}
+	return out, nil
+}
+
+func (a anyCriterion) met(an *analysis, s int, res *SectionResult) bool {
+	for _, k := range a.of {
+		if k.met(an, s, res) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) criterion(c CheckSpec, at string) (criterion, error) {

@@ -72,6 +72,10 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 		}
 	}
 	d.units = make([]unit, 0, ends+ends/4)
+	// In punctuated text a clause opener without a comma before it is
+	// usually inside a clause ("the page I was watching"); only
+	// unpunctuated speech is cut at bare openers.
+	punctuated := float64(ends)*punctuatedEvery >= float64(d.words)
 	lo, words := 0, 0
 	flush := func(hi int) {
 		if hi > lo {
@@ -83,7 +87,8 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 		lo, words = hi, 0
 	}
 	for i, t := range d.Toks {
-		if i > lo && words >= minW && (opens[i] && (words >= maxW/2 || d.Toks[i-1].After >= text.Comma) || words >= 3*maxW) {
+		comma := i > 0 && d.Toks[i-1].After >= text.Comma
+		if i > lo && words >= minW && (opens[i] && (comma || !punctuated && words >= maxW/2) || words >= 3*maxW) {
 			flush(i)
 		}
 		if t.Counts() {
@@ -95,6 +100,10 @@ func (d *doc) splitUnits(dec DecoderSpec) {
 	}
 	flush(len(d.Toks))
 }
+
+// punctuatedEvery is the most words per sentence end at which a text
+// counts as punctuated.
+const punctuatedEvery = 30
 
 // norm is the normalized word of token i, or "" outside the text.
 func (d *doc) norm(i int) string { return d.NormAt(i) }

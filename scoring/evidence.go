@@ -33,6 +33,7 @@ var evidenceKinds = map[string]func(b *builder, e EvidenceSpec, at string) (evid
 	"practice": buildPracticeEvidence,
 	"lessons":  buildLessonEvidence,
 	"stakes":   buildStakesEvidence,
+	"facts":    buildFactEvidence,
 }
 
 func (b *builder) evidence(name string, e EvidenceSpec) (evidence, error) {
@@ -252,6 +253,7 @@ func buildPracticeEvidence(b *builder, e EvidenceSpec, at string) (evidence, err
 	p, err := params(e.Params, at, map[string]float64{
 		"artifact": 2, "artifact_frame": 1.5, "artifact_verb": 1,
 		"some_artifact": 1, "strong_frame": 2, "frame": 1.5, "verb": 1, "strong_verb": 1.5, "min_words": 8,
+		"habit_frame": 1.5,
 	})
 	if err != nil {
 		return nil, err
@@ -311,7 +313,14 @@ func (pe practiceEvidence) practiceAt(a *analysis, u int) (int, int, bool) {
 		return 0, 0, false
 	}
 	words := float64(d.wordsIn(lo, hi))
-	ok := art >= p["artifact"] && (frame >= p["artifact_frame"] || verb >= p["artifact_verb"]) ||
+	// A routine the speaker (or the team) runs now, told with when it
+	// runs: "I send clarification questions in the first week".
+	habit := 0
+	for v := u; v < len(d.units) && d.units[v].lo < hi; v++ {
+		habit += int(d.facts[v][factSpeakerHabit]) + int(d.facts[v][factWeHabit])
+	}
+	ok := habit > 0 && frame >= p["habit_frame"] && generic == 0 && words >= p["min_words"] ||
+		art >= p["artifact"] && (frame >= p["artifact_frame"] || verb >= p["artifact_verb"]) ||
 		art >= p["some_artifact"] && frame >= p["strong_frame"] && verb >= p["verb"] ||
 		frame >= p["strong_frame"] && verb >= p["verb"] && generic == 0 && words >= p["min_words"] ||
 		frame >= p["frame"] && verb >= p["strong_verb"] && generic == 0 && words >= p["min_words"]
@@ -414,6 +423,45 @@ func (s stakesEvidence) find(a *analysis) []hit {
 		}
 		if w > 0 {
 			out = append(out, hit{lo: d.units[u].lo, hi: d.units[u].hi, weight: w})
+		}
+	}
+	return out
+}
+
+// factEvidence is clauses whose grammar shows something: each unit with
+// the named facts weighs the sum of their weights ("speaker-omission": 2
+// finds "I never synced", "I hadn't looped them in").
+type factEvidence struct {
+	facts []factVote
+}
+
+func buildFactEvidence(b *builder, e EvidenceSpec, at string) (evidence, error) {
+	if len(e.Lists) > 0 || len(e.Unless) > 0 || len(e.Sections) > 0 {
+		return nil, fmt.Errorf("%s: the facts kind reads only params (fact name: weight)", at)
+	}
+	if len(e.Params) == 0 {
+		return nil, fmt.Errorf("%s.params: name at least one clause fact", at)
+	}
+	var fe factEvidence
+	for _, n := range sortedKeys(e.Params) {
+		f, ok := factByName(n)
+		if !ok {
+			return nil, fmt.Errorf("%s.params.%s: no clause fact %q", at, n, n)
+		}
+		fe.facts = append(fe.facts, factVote{f, e.Params[n]})
+	}
+	return fe, nil
+}
+
+func (fe factEvidence) find(a *analysis) []hit {
+	var out []hit
+	for u, un := range a.d.units {
+		w := 0.0
+		for _, v := range fe.facts {
+			w += float64(a.d.facts[u][v.fact]) * v.w
+		}
+		if w > 0 {
+			out = append(out, hit{lo: un.lo, hi: un.hi, weight: w})
 		}
 	}
 	return out

@@ -49,6 +49,10 @@ const (
 	// tells what happened or what others did ("forty orders went out
 	// late", "the client called").
 	factNoActor
+	// factOtherOmission: someone other than the speaker or "we" did not
+	// do something ("the partner didn't look at it", "the associate I
+	// was working with never cleaned it up").
+	factOtherOmission
 	numFacts
 )
 
@@ -56,7 +60,7 @@ const (
 var FactNames = [numFacts]string{
 	"speaker", "speaker-past", "speaker-omission", "speaker-habit", "speaker-perfect",
 	"speaker-past-perfect", "speaker-intent", "speaker-state", "speaker-mental",
-	"we-past", "we-habit", "other-past", "nobody", "question", "no-actor",
+	"we-past", "we-habit", "other-past", "nobody", "question", "no-actor", "other-omission",
 }
 
 // factByName maps a name to its fact.
@@ -98,7 +102,7 @@ const (
 type grammarSets struct {
 	modal, bePresent, bePast, havePresent, havePast, doPresent, doPast idSet
 	negation, skip, habitAdv, mental, omission, pastSimple, other      idSet
-	nobody, speaker                                                    idSet
+	nobody, speaker, determiners, joins, duties                        idSet
 	participles                                                        text.Set
 }
 
@@ -115,7 +119,7 @@ func grammarWords() *grammarSets {
 			doPresent: fw("do-present"), doPast: fw("do-past"), negation: fw("negation"),
 			skip: fw("verb-skip"), habitAdv: fw("habit-adverbs"), mental: fw("mental"),
 			omission: fw("omission"), pastSimple: fw("past-simple"), other: fw("other-subject"),
-			nobody: fw("nobody"), speaker: fw("tic-i"), participles: readWordList("passive-irregular"),
+			nobody: fw("nobody"), speaker: fw("tic-i"), determiners: fw("subject-determiners"), joins: fw("clause-joins"), duties: fw("duty-verbs"), participles: readWordList("passive-irregular"),
 		}
 	})
 	return gram
@@ -188,6 +192,10 @@ func (d *doc) clauseFacts() []facts {
 				}
 			case g.nobody.at(d, i):
 				f.add(factNobody)
+			case g.negation.at(d, i) || g.omission.at(d, i):
+				if d.omissionByOther(un.lo, i, g) {
+					f.add(factOtherOmission)
+				}
 			}
 		}
 		if f[factSpeaker] == 0 && f[factWePast] == 0 && f[factWeHabit] == 0 {
@@ -195,6 +203,62 @@ func (d *doc) clauseFacts() []facts {
 		}
 	}
 	return out
+}
+
+// omissionByOther reports whether the negation or omission verb at
+// token i has as its subject someone other than the speaker or "we": the
+// clause around it opens with a determiner of a
+// noun phrase ("the partner", "our supplier") or a third person at the
+// start of its clause.
+func (d *doc) omissionByOther(lo, i int, g *grammarSets) bool {
+	if g.negation.at(d, i) && i > lo && !g.doPast.at(d, i-1) && !g.havePast.at(d, i-1) && !g.bePast.at(d, i-1) && !g.modal.at(d, i-1) && !g.skip.at(d, i-1) {
+		// "not" must follow an auxiliary ("didn't", "wasn't") or be
+		// "never" to say someone did not act.
+		if d.norm(i) != "never" {
+			return false
+		}
+	}
+	// The word just before the negation (or its auxiliary) is its
+	// subject when it is a pronoun: "an assumption I never tested" is
+	// the speaker's; "the email wasn't checked" is a passive, which says
+	// nothing of who.
+	aux := i
+	if i > lo && (g.bePast.at(d, i-1) || g.bePresent.at(d, i-1)) {
+		return false
+	}
+	if g.negation.at(d, i) && i > lo && d.norm(i) != "never" {
+		aux = i - 1
+	}
+	if b := aux - 1; b >= lo && (d.Toks[b].Person == text.Speaker || d.Toks[b].Person == text.We) {
+		return false
+	}
+	// The verb not done must be a duty: "the customers didn't get
+	// their orders" is a consequence, not someone else failing.
+	v := i + 1
+	for v < len(d.Toks) && v < i+3 && (g.skip.at(d, v) || d.Toks[v].Is(text.Filler) || d.norm(v) == "to") {
+		v++
+	}
+	if !g.duties.at(d, v) {
+		return false
+	}
+	// The clause starts after the last joining word or comma before i.
+	start := lo
+	for k := i - 1; k > lo; k-- {
+		if d.Toks[k-1].After >= text.Comma || g.joins.at(d, k-1) {
+			start = k
+			break
+		}
+	}
+	for k := start; k < i && k < start+3; k++ {
+		t := d.Toks[k]
+		switch {
+		case t.Person == text.Speaker || t.Person == text.We:
+			return false
+		case g.other.at(d, k) || g.determiners.at(d, k):
+			return true
+		}
+	}
+	return false
 }
 
 // verbAfter reads the verb group after the subject at token i.

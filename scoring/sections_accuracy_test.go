@@ -46,7 +46,7 @@ func TestSectionBoundaries(t *testing.T) {
 }
 
 // sectionBar is the share of labeled section starts the corpus must find.
-const sectionBar = 0.75
+const sectionBar = 0.85
 
 // sectionStarts counts the labeled section pieces found.
 func sectionStarts(t *testing.T, answers []labeledAnswer) (hit, total int, misses []string) {
