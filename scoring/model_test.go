@@ -16,6 +16,27 @@ var updateModel = flag.Bool("update-model", false, "retrain the section models i
 var modelSets = map[string][][]string{
 	"mistake": {{"testdata", "answers"}, {"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"},
 		{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"}},
+	"failure": {{"testdata", "failure", "answers"}},
+}
+
+// crossGroups splits a rubric's answers into the groups cross-validation
+// holds out in turn: its sets, or three folds of a single set.
+func crossGroups(t *testing.T, sets [][]string) map[string][]labeledAnswer {
+	by := map[string][]labeledAnswer{}
+	for _, set := range sets {
+		by[filepath.Join(set...)] = loadAnswers(t, set...)
+	}
+	if len(by) > 1 {
+		return by
+	}
+	folds := map[string][]labeledAnswer{}
+	for _, as := range by {
+		for i, a := range as {
+			k := fmt.Sprintf("fold %d", i%3+1)
+			folds[k] = append(folds[k], a)
+		}
+	}
+	return folds
 }
 
 // The training settings, chosen by the cross-validated figure below.
@@ -101,10 +122,7 @@ func TestSectionModelCrossValidated(t *testing.T) {
 	for id, sets := range modelSets {
 		r := MustRubric(id)
 		none := withModel(r, nil)
-		by := map[string][]labeledAnswer{}
-		for _, set := range sets {
-			by[filepath.Join(set...)] = loadAnswers(t, set...)
-		}
+		by := crossGroups(t, sets)
 		var hitM, hitN, total int
 		for _, held := range sortedKeys(by) {
 			var train []labeledAnswer
@@ -116,8 +134,8 @@ func TestSectionModelCrossValidated(t *testing.T) {
 			rm := withModel(r, trainOn(t, r, train))
 			hm, hn, n := 0, 0, 0
 			for _, a := range by[held] {
-				h, k := startsOf(AnalyzeWith(rm, Input{Text: a.Text}), a)
-				h0, _ := startsOf(AnalyzeWith(none, Input{Text: a.Text}), a)
+				h, k := startsOf(AnalyzeWith(rm, Input{Text: a.Text, Rubric: id}), a)
+				h0, _ := startsOf(AnalyzeWith(none, Input{Text: a.Text, Rubric: id}), a)
 				hm, hn, n = hm+h, hn+h0, n+k
 			}
 			fmt.Printf("section starts, %s model trained without %s: %.2f (cues alone %.2f)\n", id, held, float64(hm)/float64(n), float64(hn)/float64(n))
