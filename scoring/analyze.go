@@ -235,21 +235,11 @@ func (a *analysis) timingNotes() {
 			continue
 		}
 		if math.Abs(sec.ToldS-sec.MarkS) > tol {
-			sec.Timing = fmt.Sprintf("You moved on to %s at %s; the %s is told from %s.", sec.Title, clock(sec.MarkS), lowerFirst(sec.Title), clock(sec.ToldS))
+			sec.Timing = fmt.Sprintf("You moved on to %s at %s, but you tell it from %s.", sec.Title, clock(sec.MarkS), clock(sec.ToldS))
 		}
 	}
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	b := []byte(s)
-	if b[0] >= 'A' && b[0] <= 'Z' {
-		b[0] += 'a' - 'A'
-	}
-	return string(b)
-}
 
 // overall is the weighted sum of section points less the penalties of
 // the findings, clamped to 0..100, with the parts that make it up. Each

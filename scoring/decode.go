@@ -51,12 +51,6 @@ func (a *analysis) emissions() votes {
 	}
 	// The cue votes alone say whether a section is told at all.
 	a.cueVotes = votes{k: k, flat: append([]float32(nil), em.flat...)}
-	if cw := float32(a.r.Decoder.CueWeight); cw > 0 && cw != 1 {
-		for i := range em.flat {
-			em.flat[i] *= cw
-		}
-	}
-	a.modelVotes(em)
 	// Marks pressed during the take say which section the speaker meant
 	// to be in; with real word times that is a vote, never a veto.
 	if a.times != nil && len(a.in.Marks) > 0 && a.r.Decoder.MarkWeight > 0 {
@@ -64,6 +58,12 @@ func (a *analysis) emissions() votes {
 			em.flat[u*k+a.markedSection(a.times[un.lo])] += float32(a.r.Decoder.MarkWeight)
 		}
 	}
+	if cw := float32(a.r.Decoder.CueWeight); cw > 0 && cw != 1 {
+		for i := range em.flat {
+			em.flat[i] *= cw
+		}
+	}
+	a.modelVotes(em)
 	return em
 }
 

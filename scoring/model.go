@@ -114,19 +114,118 @@ func (m *sectionModel) logProbs(f map[string]float32, out []float64) {
 }
 
 // modelVotes adds the model's weighted log-probabilities to the votes.
+// It computes the same features as unitFeatures, but looks each word and
+// word pair up once per text, by vocabulary id, instead of building a
+// string per token.
 func (a *analysis) modelVotes(em votes) {
 	m := a.c.model
 	if m == nil || a.r.Decoder.ModelWeight == 0 {
 		return
 	}
+	d, k := a.d, em.k
 	w := a.r.Decoder.ModelWeight
-	feats := map[string]float32{}
-	lp := make([]float64, em.k)
-	for u := range a.d.units {
-		m.logProbs(unitFeatures(a.d, u, feats), lp)
+	z := make([]float64, len(d.units)*k)
+	add := func(u int, ws []float32, v float32) {
+		for s := 0; s < k; s++ {
+			z[u*k+s] += float64(ws[s] * v)
+		}
+	}
+	bias := m.Weights["bias"]
+	// Phrase-list matches, summed per unit for each list the model
+	// weighs.
+	for li, n := range d.ls.names {
+		ws, ok := m.Weights["l:"+n]
+		if !ok {
+			continue
+		}
+		sum := map[int]float64{}
+		for _, h := range d.hits[li] {
+			sum[d.unitOf(h.lo)] += h.weight
+		}
+		for u, wt := range sum {
+			add(u, ws, float32(math.Min(wt, 3)/3))
+		}
+	}
+	var factW [numFacts][]float32
+	for f := range factW {
+		factW[f] = m.Weights["f:"+FactNames[f]]
+	}
+	uni := map[int32][]float32{}
+	bi := map[uint64][]float32{}
+	const numberID = -1 // digits and number words all read as <n>
+	wordOf := func(i int) (int32, string) {
+		if d.Toks[i].Is(text.Number) {
+			return numberID, "<n>"
+		}
+		return d.Toks[i].Word, d.norm(i)
+	}
+	// Units are short, so the features already counted in one are kept
+	// in a small list rather than a map.
+	var seen []uint64
+	once := func(key uint64) bool {
+		for _, x := range seen {
+			if x == key {
+				return false
+			}
+		}
+		seen = append(seen, key)
+		return true
+	}
+	for u, un := range d.units {
+		if bias != nil {
+			add(u, bias, 1)
+		}
+		for f, n := range d.facts[u] {
+			if n > 0 && factW[f] != nil {
+				add(u, factW[f], 1)
+			}
+		}
+		seen = seen[:0]
+		prevID, prev := int32(-2), "<s>"
+		for i := un.lo; i < un.hi; i++ {
+			if !d.Toks[i].Counts() {
+				continue
+			}
+			id, word := wordOf(i)
+			// A feature counts once per unit, as unitFeatures' map does.
+			if once(uint64(uint32(id)) | 1<<63) {
+				ws, ok := uni[id]
+				if !ok {
+					ws = m.Weights["w:"+word]
+					uni[id] = ws
+				}
+				if ws != nil {
+					add(u, ws, 1)
+				}
+			}
+			pair := uint64(uint32(prevID))<<32 | uint64(uint32(id))
+			if once(pair &^ (1 << 63)) {
+				ws, ok := bi[pair]
+				if !ok {
+					ws = m.Weights["b:"+prev+" "+word]
+					bi[pair] = ws
+				}
+				if ws != nil {
+					add(u, ws, 1)
+				}
+			}
+			prevID, prev = id, word
+		}
+	}
+	for u := range d.units {
 		row := em.row(u)
+		zu := z[u*k : (u+1)*k]
+		mx := math.Inf(-1)
+		for _, v := range zu {
+			mx = math.Max(mx, v)
+		}
+		sum := 0.0
+		for _, v := range zu {
+			sum += math.Exp(v - mx)
+		}
+		lz := mx + math.Log(sum)
 		for s := range row {
-			row[s] += float32(w * math.Max(lp[s], minLogProb))
+			row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
 		}
 	}
 }
