@@ -240,7 +240,6 @@ func (a *analysis) timingNotes() {
 	}
 }
 
-
 // overall is the weighted sum of section points less the penalties of
 // the findings, clamped to 0..100, with the parts that make it up. Each
 // part is a whole number and the score is their sum, so what the card
