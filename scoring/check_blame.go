@@ -147,7 +147,7 @@ func (c blameCheck) failedByOthers(a *analysis) []hit {
 			continue
 		}
 		k := p.end
-		if k+1 < len(a.d.Toks) && a.d.norm(k) == "by" && c.selfAgents.at(a.d, k+1) {
+		if k+1 < len(a.d.Toks) && fw("by-word").at(a.d, k) && c.selfAgents.at(a.d, k+1) {
 			continue
 		}
 		out = append(out, hit{lo: p.tok, hi: min(k+3, len(a.d.Toks)), weight: c.p["agent_weight"]})

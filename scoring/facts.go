@@ -103,6 +103,7 @@ type grammarSets struct {
 	modal, bePresent, bePast, havePresent, havePast, doPresent, doPast idSet
 	negation, skip, habitAdv, mental, omission, pastSimple, other      idSet
 	nobody, speaker, determiners, joins, duties                        idSet
+	never, to, going                                                   idSet
 	participles                                                        text.Set
 }
 
@@ -119,7 +120,7 @@ func grammarWords() *grammarSets {
 			doPresent: fw("do-present"), doPast: fw("do-past"), negation: fw("negation"),
 			skip: fw("verb-skip"), habitAdv: fw("habit-adverbs"), mental: fw("mental"),
 			omission: fw("omission"), pastSimple: fw("past-simple"), other: fw("other-subject"),
-			nobody: fw("nobody"), speaker: fw("tic-i"), determiners: fw("subject-determiners"), joins: fw("clause-joins"), duties: fw("duty-verbs"), participles: readWordList("passive-irregular"),
+			nobody: fw("nobody"), speaker: fw("tic-i"), determiners: fw("subject-determiners"), joins: fw("clause-joins"), duties: fw("duty-verbs"), never: fw("never-word"), to: fw("to-word"), going: fw("going-word"), participles: readWordList("passive-irregular"),
 		}
 	})
 	return gram
@@ -214,7 +215,7 @@ func (d *doc) omissionByOther(lo, i int, g *grammarSets) bool {
 	if g.negation.at(d, i) && i > lo && !g.doPast.at(d, i-1) && !g.havePast.at(d, i-1) && !g.bePast.at(d, i-1) && !g.modal.at(d, i-1) && !g.skip.at(d, i-1) {
 		// "not" must follow an auxiliary ("didn't", "wasn't") or be
 		// "never" to say someone did not act.
-		if d.norm(i) != "never" {
+		if !g.never.at(d, i) {
 			return false
 		}
 	}
@@ -226,7 +227,7 @@ func (d *doc) omissionByOther(lo, i int, g *grammarSets) bool {
 	if i > lo && (g.bePast.at(d, i-1) || g.bePresent.at(d, i-1)) {
 		return false
 	}
-	if g.negation.at(d, i) && i > lo && d.norm(i) != "never" {
+	if g.negation.at(d, i) && i > lo && !g.never.at(d, i) {
 		aux = i - 1
 	}
 	if b := aux - 1; b >= lo && (d.Toks[b].Person == text.Speaker || d.Toks[b].Person == text.We) {
@@ -235,7 +236,7 @@ func (d *doc) omissionByOther(lo, i int, g *grammarSets) bool {
 	// The verb not done must be a duty: "the customers didn't get
 	// their orders" is a consequence, not someone else failing.
 	v := i + 1
-	for v < len(d.Toks) && v < i+3 && (g.skip.at(d, v) || d.Toks[v].Is(text.Filler) || d.norm(v) == "to") {
+	for v < len(d.Toks) && v < i+3 && (g.skip.at(d, v) || d.Toks[v].Is(text.Filler) || g.to.at(d, v)) {
 		v++
 	}
 	if !g.duties.at(d, v) {
@@ -289,10 +290,10 @@ func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
 		}
 		return vIntent
 	case g.bePresent.at(d, k):
-		if strings.HasSuffix(next, "ing") && next != "going" {
+		if strings.HasSuffix(next, "ing") && !g.going.at(d, k+1) {
 			return vHabit
 		}
-		if next == "going" {
+		if g.going.at(d, k+1) {
 			return vIntent
 		}
 		return vState

@@ -428,3 +428,28 @@ func FuzzAnalyzeShapes(f *testing.F) {
 		}
 	})
 }
+
+// TestReadmeExample loads the complete example of
+// assets/rubrics/README.md and analyzes an answer with it, so the
+// documented format stays the real one.
+func TestReadmeExample(t *testing.T) {
+	b, err := assets.Read("rubrics/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	open := strings.Index(s, "```json\n")
+	end := strings.Index(s[open+8:], "```")
+	if open < 0 || end < 0 {
+		t.Fatal("no json example in assets/rubrics/README.md")
+	}
+	r, err := ParseRubric([]byte(s[open+8 : open+8+end]))
+	if err != nil {
+		t.Fatalf("the README's example does not load: %v", err)
+	}
+	rep := AnalyzeWith(r, Input{Text: "Last year I was the lead on a billing project. I disagreed with our designer about the checkout flow and pushed back hard in a review. Now before every review I write down what we agree on first, and since then two reviews have ended with a plan."})
+	if len(rep.Sections) != 3 || rep.HasFlag("no-mechanism") {
+		t.Errorf("the example rubric read the answer as %+v, flags %+v", rep.Sections, rep.Flags)
+	}
+	partsAddUp(t, "readme", rep)
+}
