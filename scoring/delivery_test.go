@@ -1,0 +1,121 @@
+package scoring
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"retake/scoring/transcript"
+)
+
+// wordCues times every word of text as an engine would: each word lasts
+// dur seconds, with gap seconds of silence after it, and the gaps map
+// says where a longer silence follows a word (by word index).
+func wordCues(text string, dur, gap float64, gaps map[int]float64) ([]transcript.Cue, float64) {
+	var cues []transcript.Cue
+	t, i, w := 0.0, 0, 0
+	for i < len(text) {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if j > i {
+			cues = append(cues, transcript.Cue{Start: i, End: j, From: t, To: t + dur})
+			t += dur + gap + gaps[w]
+			w++
+		}
+		i = j
+	}
+	return cues, t
+}
+
+func TestDeliveryFromWordTimes(t *testing.T) {
+	text := strings.Join(strings.Fields(answerWith(nil)), " ")
+	words := len(strings.Fields(text))
+	// Word 3 is mid-sentence; the word before "That" ends a sentence.
+	end := strings.Index(text, "That same morning")
+	before := len(strings.Fields(text[:end])) - 1
+	cues, total := wordCues(text, 0.3, 0.1, map[int]float64{3: 2.0, before: 1.6})
+	rep := Analyze(Input{Text: text, Cues: cues, RecordingS: total, Source: Source{Kind: "engine", Name: "pocketsphinx"}, DropsFillers: true})
+	d := rep.Delivery
+	if d == nil {
+		t.Fatal("no delivery from timed words")
+	}
+	if len(d.Pauses) != 2 || math.Abs(d.LongestPauseS-2.1) > 0.11 {
+		t.Errorf("pauses %+v, longest %v; want two, the longest 2.1 s", d.Pauses, d.LongestPauseS)
+	}
+	speaking := total - 2.1 - 1.7 - 0.1 // the last word's trailing gap is not speech either
+	if math.Abs(d.SpeakingS-speaking) > 0.3 {
+		t.Errorf("speaking %v s, want about %v", d.SpeakingS, speaking)
+	}
+	if want := float64(words) / speaking * 60; math.Abs(d.WPM-want) > 3 {
+		t.Errorf("pace %v wpm, want about %.0f", d.WPM, want)
+	}
+	if len(d.Sections) != 5 {
+		t.Errorf("%d sections with delivery, want 5", len(d.Sections))
+	}
+	// Only the pause inside a sentence reads as hesitation.
+	var lp *Flag
+	for i := range rep.Flags {
+		if rep.Flags[i].ID == "long-pauses" {
+			lp = &rep.Flags[i]
+		}
+	}
+	if lp != nil {
+		t.Errorf("one mid-sentence pause raised long-pauses (the rubric wants two): %+v", lp)
+	}
+	if rep.Fillers.Heard {
+		t.Error("fillers reported as heard from an engine that drops them")
+	}
+	if rep.Source.Name != "pocketsphinx" || !strings.Contains(RenderCard(rep), "not heard") {
+		t.Errorf("the card does not say the fillers were not heard: source %+v", rep.Source)
+	}
+}
+
+func TestLongPausesAndPace(t *testing.T) {
+	text := strings.Join(strings.Fields(answerWith(nil)), " ")
+	cues, total := wordCues(text, 0.3, 0.1, map[int]float64{3: 2.0, 9: 1.5, 30: 3})
+	rep := Analyze(Input{Text: text, Cues: cues, RecordingS: total})
+	if !rep.HasFlag("long-pauses") {
+		t.Errorf("three mid-sentence pauses raised no long-pauses finding")
+	}
+	for _, f := range rep.Flags {
+		if f.ID == "long-pauses" {
+			if len(f.Spans) != 3 || f.Spans[0].T < 1 {
+				t.Errorf("long-pauses spans %+v: want the three words after the pauses, timed", f.Spans)
+			}
+		}
+	}
+	// 0.3 s a word with 0.1 s gaps is 150 words a minute: no pace flag.
+	if rep.HasFlag("pace") {
+		t.Errorf("a 150 wpm answer raised pace: %+v", rep.Delivery)
+	}
+	slow, slowEnd := wordCues(text, 0.5, 0.3, nil)
+	if !Analyze(Input{Text: text, Cues: slow, RecordingS: slowEnd}).HasFlag("pace") {
+		t.Error("a 75 wpm answer raised no pace finding")
+	}
+	fast, fastEnd := wordCues(text, 0.2, 0.05, nil)
+	if !Analyze(Input{Text: text, Cues: fast, RecordingS: fastEnd}).HasFlag("pace") {
+		t.Error("a 240 wpm answer raised no pace finding")
+	}
+}
+
+// Audio pauses from the recording refine the words' gaps, and a typed
+// transcript with a recording gets speaking time but no pace flag.
+func TestDeliveryFromRecordingPauses(t *testing.T) {
+	text := answerWith(nil)
+	rep := Analyze(Input{Text: text, RecordingS: 150, Pauses: []Pause{{Start: 10, End: 12}, {Start: 40, End: 40.5}}})
+	d := rep.Delivery
+	if d == nil || d.SpeakingS != 148 || len(d.Pauses) != 1 || d.LongestPauseS != 2 {
+		t.Fatalf("delivery %+v; want 148 s speaking and the one long pause", d)
+	}
+	if rep.HasFlag("pace") || rep.HasFlag("long-pauses") {
+		t.Error("a typed transcript raised pace or pause findings")
+	}
+	if Analyze(Input{Text: text}).Delivery != nil {
+		t.Error("delivery reported with no times at all")
+	}
+}
