@@ -25,6 +25,39 @@ type sectionModel struct {
 	Sections []string `json:"sections"`
 	// Weights maps a feature to its weight for each section.
 	Weights map[string][]float32 `json:"weights"`
+
+	// The word features indexed for scoring: each word of a "w:" or
+	// "b:" feature has an index, uni holds the weights of single words
+	// by index (nil when none) and bi those of word pairs.
+	words map[string]int32
+	uni   [][]float32
+	bi    map[uint64][]float32
+}
+
+// index builds the word indexes from Weights.
+func (m *sectionModel) index() {
+	m.words = map[string]int32{}
+	idx := func(w string) int32 {
+		if i, ok := m.words[w]; ok {
+			return i
+		}
+		i := int32(len(m.words))
+		m.words[w] = i
+		m.uni = append(m.uni, nil)
+		return i
+	}
+	m.bi = map[uint64][]float32{}
+	for f, ws := range m.Weights {
+		switch {
+		case strings.HasPrefix(f, "w:"):
+			m.uni[idx(f[2:])] = ws
+		case strings.HasPrefix(f, "b:"):
+			a, b, ok := strings.Cut(f[2:], " ")
+			if ok {
+				m.bi[uint64(uint32(idx(a)))<<32|uint64(uint32(idx(b)))] = ws
+			}
+		}
+	}
 }
 
 // loadModel reads assets/models/<name>.json and checks it names the
@@ -51,6 +84,7 @@ func loadModel(name string, r *Rubric) (*sectionModel, error) {
 			return nil, fmt.Errorf("section model %q: feature %q has %d weights", name, f, len(w))
 		}
 	}
+	m.index()
 	return &m, nil
 }
 
@@ -150,14 +184,31 @@ func (a *analysis) modelVotes(em votes) {
 	for f := range factW {
 		factW[f] = m.Weights["f:"+FactNames[f]]
 	}
-	uni := map[int32][]float32{}
-	bi := map[uint64][]float32{}
-	const numberID = -1 // digits and number words all read as <n>
-	wordOf := func(i int) (int32, string) {
+	// Each word of the text is looked up in the model once, by its
+	// vocabulary id; -1 when the model does not know it.
+	const unknown = -1
+	local := map[int32]int32{}
+	number, start := int32(unknown), int32(unknown)
+	if i, ok := m.words["<n>"]; ok {
+		number = i
+	}
+	if i, ok := m.words["<s>"]; ok {
+		start = i
+	}
+	wordOf := func(i int) int32 {
 		if d.Toks[i].Is(text.Number) {
-			return numberID, "<n>"
+			return number
 		}
-		return d.Toks[i].Word, d.norm(i)
+		id := d.Toks[i].Word
+		mi, ok := local[id]
+		if !ok {
+			mi = unknown
+			if x, found := m.words[d.norm(i)]; found {
+				mi = x
+			}
+			local[id] = mi
+		}
+		return mi
 	}
 	// Units are short, so the features already counted in one are kept
 	// in a small list rather than a map.
@@ -181,35 +232,23 @@ func (a *analysis) modelVotes(em votes) {
 			}
 		}
 		seen = seen[:0]
-		prevID, prev := int32(-2), "<s>"
+		prev := start
 		for i := un.lo; i < un.hi; i++ {
 			if !d.Toks[i].Counts() {
 				continue
 			}
-			id, word := wordOf(i)
+			mi := wordOf(i)
 			// A feature counts once per unit, as unitFeatures' map does.
-			if once(uint64(uint32(id)) | 1<<63) {
-				ws, ok := uni[id]
-				if !ok {
-					ws = m.Weights["w:"+word]
-					uni[id] = ws
-				}
-				if ws != nil {
+			if mi != unknown && m.uni[mi] != nil && once(uint64(uint32(mi))|1<<63) {
+				add(u, m.uni[mi], 1)
+			}
+			if mi != unknown && prev != unknown {
+				pair := uint64(uint32(prev))<<32 | uint64(uint32(mi))
+				if ws, ok := m.bi[pair]; ok && once(pair&^(1<<63)) {
 					add(u, ws, 1)
 				}
 			}
-			pair := uint64(uint32(prevID))<<32 | uint64(uint32(id))
-			if once(pair &^ (1 << 63)) {
-				ws, ok := bi[pair]
-				if !ok {
-					ws = m.Weights["b:"+prev+" "+word]
-					bi[pair] = ws
-				}
-				if ws != nil {
-					add(u, ws, 1)
-				}
-			}
-			prevID, prev = id, word
+			prev = mi
 		}
 	}
 	for u := range d.units {
@@ -303,6 +342,7 @@ func trainSectionModel(sections []string, data []modelExample, epochs int, rate,
 			m.Weights[name] = out
 		}
 	}
+	m.index()
 	return m
 }
 
