@@ -199,6 +199,17 @@ func (d *doc) clauseFacts() []facts {
 				}
 			}
 		}
+		// "I went back, found 41 instances, corrected them and wrote to
+		// the manager": past verbs joined to the speaker's are more of
+		// the speaker's actions.
+		if f[factSpeakerPast] > 0 {
+			for i := un.lo + 1; i < un.hi; i++ {
+				joined := d.Toks[i-1].After == text.Comma || g.joins.at(d, i-1)
+				if joined && d.Toks[i].Counts() && d.Toks[i].Person == text.NoPerson && g.pastVerb(d.norm(i)) {
+					f.add(factSpeakerPast)
+				}
+			}
+		}
 		if f[factSpeaker] == 0 && f[factWePast] == 0 && f[factWeHabit] == 0 {
 			f.add(factNoActor)
 		}
@@ -344,6 +355,13 @@ func (d *doc) verbAfter(i int, g *grammarSets) verbKind {
 // for most verbs is the same word).
 func (g *grammarSets) past(w string) bool {
 	return len(w) >= 4 && strings.HasSuffix(w, "ed") || g.pastSimple.Has(w) || g.participles.Has(w)
+}
+
+// pastVerb is past for a word that is plainly a verb: an -ed form or
+// an irregular past, not a participle that doubles as an adjective
+// ("left", "set").
+func (g *grammarSets) pastVerb(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") || g.pastSimple.Has(w)
 }
 
 // participle reports whether w is a past participle.
