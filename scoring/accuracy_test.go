@@ -97,6 +97,11 @@ func TestKillerAccuracyHeldOut4(t *testing.T) {
 // precision and recall must reach 0.9; with floor > 0, so must each
 // flag's own.
 func checkKillers(t *testing.T, set string, answers []labeledAnswer, floor float64) {
+	checkKillersBar(t, set, answers, floor, 0.9)
+}
+
+// checkKillersBar is checkKillers with another pooled bar.
+func checkKillersBar(t *testing.T, set string, answers []labeledAnswer, floor, pooled float64) {
 	per := map[string]*confusion{}
 	var ids []string
 	for _, a := range answers {
@@ -144,8 +149,8 @@ func checkKillers(t *testing.T, set string, answers []labeledAnswer, floor float
 		t.Logf("errors:\n  %s", strings.Join(misses, "\n  "))
 	}
 	fmt.Printf("%s killer flags over %d answers: precision %.3f recall %.3f\n", set, len(answers), all.precision(), all.recall())
-	if all.precision() < 0.9 || all.recall() < 0.9 {
-		t.Errorf("killer precision %.3f, recall %.3f: both must be at least 0.9", all.precision(), all.recall())
+	if all.precision() < pooled || all.recall() < pooled {
+		t.Errorf("killer precision %.3f, recall %.3f: both must be at least %.2f", all.precision(), all.recall(), pooled)
 	}
 }
 
@@ -153,4 +158,15 @@ func checkKillers(t *testing.T, set string, answers []labeledAnswer, floor float
 // failure answers the team wrote, with the same per-flag floor.
 func TestKillerAccuracyFailure(t *testing.T) {
 	checkKillers(t, "failure", loadAnswers(t, "testdata", "failure", "answers"), 0.9)
+}
+
+// TestKillerAccuracyHeldOut5 is the fifth blind set: 36 answers written
+// by two writers who saw neither the rules nor the corpus, told the way
+// candidates speak (out of order, speech-recognizer style, shared "we",
+// subtle killers). Its first run, with the rules frozen, scored
+// precision 0.727 and recall 0.738 (the issue notes have the per-flag
+// figures); it has since been used to fix the categories it showed, so
+// it is training data now, held to a lower bar than the older sets.
+func TestKillerAccuracyHeldOut5(t *testing.T) {
+	checkKillersBar(t, "held-out 5", loadAnswers(t, "testdata", "heldout5", "answers"), 0, 0.85)
 }

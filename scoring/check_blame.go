@@ -220,7 +220,7 @@ func buildPassiveCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := params(c.Params, at, map[string]float64{"reach": 4})
+	p, err := params(c.Params, at, map[string]float64{"reach": 4, "background_perfect": 1})
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,14 @@ func (c passiveCheck) run(a *analysis) finding {
 		if fw("own-subjects").Has(p.subject) || fw("passive-not-dodge").Has(p.part) {
 			continue
 		}
-		if p.byAgent || fw("relative-subjects").Has(p.subject) || a.datedAfter(p) || a.subordinate(p.tok, int(c.p["reach"])) {
+		if p.byAgent || fw("relative-subjects").Has(p.subject) || a.relative(p.tok) || a.datedAfter(p) || a.subordinate(p.tok, int(c.p["reach"])) {
+			continue
+		}
+		// What the mistake did to many things is its cost, not a dodge:
+		// "forty-one contracts had been signed", "every customer was
+		// counted twice". And an affirmative past perfect sets out what
+		// had happened before: "the job had been booked and cancelled".
+		if a.countedSubject(p.tok) || c.p["background_perfect"] > 0 && a.backgroundPerfect(p) {
 			continue
 		}
 		spans = append(spans, p.span)
@@ -264,6 +271,54 @@ func (a *analysis) datedAfter(p passiveHit) bool {
 	return false
 }
 
+// countedSubject reports whether the subject before the passive at token
+// i is counted: a number or a word like "every" or "all" in the clause
+// just before it.
+func (a *analysis) countedSubject(i int) bool {
+	q := fw("quantifiers")
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if a.d.Toks[k].After >= text.Clause || k < i-1 && a.d.Toks[k].After == text.Comma {
+			return false
+		}
+		if a.d.Toks[k].Is(text.Number) || q.at(a.d, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// backgroundPerfect reports whether a passive is an affirmative past
+// perfect ("had been booked"): what had happened before, told as such.
+func (a *analysis) backgroundPerfect(p passiveHit) bool {
+	had, neg := false, false
+	for k := p.tok; k < p.end; k++ {
+		switch {
+		case fw("have-past").at(a.d, k):
+			had = true
+		case fw("negation").at(a.d, k):
+			neg = true
+		}
+	}
+	return had && !neg
+}
+
+// relative reports whether the passive starting at token i sits in a
+// relative or embedded clause: a relative word just before it, or one
+// word before that ("a deck which had been made for the other bank",
+// "listing which reports were hit").
+func (a *analysis) relative(i int) bool {
+	rel := fw("relative-words")
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if a.d.ends(k) {
+			return false
+		}
+		if rel.at(a.d, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinate reports whether the passive starting at token i sits in a
 // time clause, or a clause the speaker reports ("I said it was fixed"):
 // such a word up to reach words before it, in the same sentence.
@@ -273,7 +328,7 @@ func (a *analysis) subordinate(i, reach int) bool {
 			return false
 		}
 		w := a.d.norm(k)
-		if fw("time-clauses").Has(w) {
+		if fw("time-clauses").Has(w) || fw("reporting-ing").Has(w) {
 			return true
 		}
 		if fw("reporting-verbs").Has(w) {

@@ -303,10 +303,11 @@ type stakesCheck struct {
 	harm, soft int
 	p          map[string]float64
 	at         int
+	scope      []bool
 }
 
 func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
-	if err := only(c, at, "evidence", "lists", "min", "params", "at"); err != nil {
+	if err := only(c, at, "evidence", "lists", "min", "params", "at", "sections"); err != nil {
 		return nil, err
 	}
 	ev, err := b.evidenceRef(c.Evidence, at+".evidence")
@@ -317,7 +318,7 @@ func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := params(c.Params, at, map[string]float64{"harm": 2.5, "outweigh": 5})
+	p, err := params(c.Params, at, map[string]float64{"harm": 2.5, "outweigh": 5, "dismiss": 5})
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +327,13 @@ func buildStakesCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err != nil {
 		return nil, err
 	}
-	return stakesCheck{ev, ls["minimisers"], ls["softeners"], p, lead}, nil
+	// Sections name where minimising counts: not in the change, whose
+	// "caught it before anyone saw" is the practice working.
+	scope, err := b.sections(c.Sections, at+".sections")
+	if err != nil {
+		return nil, err
+	}
+	return stakesCheck{ev, ls["minimisers"], ls["softeners"], p, lead, scope}, nil
 }
 
 func (s stakesCheck) run(a *analysis) finding {
@@ -335,7 +342,7 @@ func (s stakesCheck) run(a *analysis) finding {
 		if li < 0 {
 			continue
 		}
-		for _, h := range a.d.hits[li] {
+		for _, h := range a.scoped(a.d.hits[li], s.scope) {
 			if !a.negated(h) {
 				kept = append(kept, h)
 			}
@@ -344,7 +351,9 @@ func (s stakesCheck) run(a *analysis) finding {
 	sort.Slice(kept, func(i, j int) bool { return kept[i].lo < kept[j].lo })
 	w := sumWeights(a.evidenceHits(s.evidence))
 	nh := sumWeights(kept)
-	if w >= s.p["min"] && !(nh >= s.p["harm"] && w < s.p["outweigh"]) {
+	// Nothing at stake, or the harm said to be nothing (and little shown
+	// besides), or minimised over and over whatever was shown.
+	if w >= s.p["min"] && !(nh >= s.p["harm"] && w < s.p["outweigh"]) && nh < s.p["dismiss"] {
 		return finding{}
 	}
 	spans := a.spansOf(kept, 4)

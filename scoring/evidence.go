@@ -243,6 +243,10 @@ type practiceEvidence struct {
 	artifacts, frames, verbs, generic int
 	lessons                           string // evidence name of lessons, may be ""
 	p                                 map[string]float64
+	// habitOnly are sections where a practice must be told as a routine
+	// (a present habit, a perfect, or a habitual frame): in the response,
+	// "I designed a reporting module with templates" is what was done.
+	habitOnly []bool
 }
 
 func buildPracticeEvidence(b *builder, e EvidenceSpec, at string) (evidence, error) {
@@ -259,6 +263,14 @@ func buildPracticeEvidence(b *builder, e EvidenceSpec, at string) (evidence, err
 		return nil, err
 	}
 	pe := practiceEvidence{artifacts: ls["artifacts"], frames: ls["frames"], verbs: ls["verbs"], generic: ls["generic"], p: p}
+	for role := range e.Sections {
+		if role != "habit-only" {
+			return nil, fmt.Errorf("%s.sections.%s: the practice kind reads only \"habit-only\"", at, role)
+		}
+	}
+	if pe.habitOnly, err = b.sections(e.Sections["habit-only"], at+".sections.habit-only"); err != nil {
+		return nil, err
+	}
 	for _, n := range e.Unless {
 		ref, ok := cutPrefix(n, "lessons:")
 		if !ok {
@@ -307,6 +319,14 @@ func (pe practiceEvidence) practiceAt(a *analysis, u int) (int, int, bool) {
 		// practice the speaker runs.
 		return 0, 0, false
 	}
+	if pe.habitOnly != nil && pe.habitOnly[a.sec[u]] && !pe.routine(a, u, hi) && frame < p["strong_frame"] {
+		return 0, 0, false
+	}
+	if pe.effortOnly(a, u, hi) {
+		// "I try to keep the users in mind" is an intention, not a
+		// routine: the speaker's only verbs are of trying or thinking.
+		return 0, 0, false
+	}
 	if verb == 0 && (generic > 0 || pe.lessonIn(a, lo, hi)) {
 		// "I now understand how important the review step is" is a
 		// sentiment about a practice, not the practice.
@@ -317,14 +337,40 @@ func (pe practiceEvidence) practiceAt(a *analysis, u int) (int, int, bool) {
 	// runs: "I send clarification questions in the first week".
 	habit := 0
 	for v := u; v < len(d.units) && d.units[v].lo < hi; v++ {
-		habit += int(d.facts[v][factSpeakerHabit]) + int(d.facts[v][factWeHabit])
+		habit += int(d.facts[v][factSpeakerHabit]) + int(d.facts[v][factWeHabit]) + int(d.facts[v][factSpeakerPerfect])
 	}
-	ok := habit > 0 && frame >= p["habit_frame"] && generic == 0 && words >= p["min_words"] ||
+	routine := frame >= p["strong_frame"] || frame >= p["habit_frame"] && (art > 0 || verb > 0)
+	ok := habit > 0 && routine && generic == 0 && words >= p["min_words"] ||
 		art >= p["artifact"] && (frame >= p["artifact_frame"] || verb >= p["artifact_verb"]) ||
 		art >= p["some_artifact"] && frame >= p["strong_frame"] && verb >= p["verb"] ||
 		frame >= p["strong_frame"] && verb >= p["verb"] && generic == 0 && words >= p["min_words"] ||
 		frame >= p["frame"] && verb >= p["strong_verb"] && generic == 0 && words >= p["min_words"]
 	return lo, hi, ok
+}
+
+// routine reports whether the units from u to hi tell something the
+// speaker (or the team) does now or has done since: a present habit or a
+// perfect.
+func (pe practiceEvidence) routine(a *analysis, u, hi int) bool {
+	for v := u; v < len(a.d.units) && a.d.units[v].lo < hi; v++ {
+		f := a.d.facts[v]
+		if f[factSpeakerHabit]+f[factWeHabit]+f[factSpeakerPerfect] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// effortOnly reports whether the units from u to hi have the speaker
+// trying or thinking and never doing: no routine, past action or setup.
+func (pe practiceEvidence) effortOnly(a *analysis, u, hi int) bool {
+	mental, doing := 0, 0
+	for v := u; v < len(a.d.units) && a.d.units[v].lo < hi; v++ {
+		f := a.d.facts[v]
+		mental += int(f[factSpeakerMental])
+		doing += int(f[factSpeakerHabit]) + int(f[factWeHabit]) + int(f[factSpeakerPast]) + int(f[factSpeakerPerfect])
+	}
+	return mental > 0 && doing == 0
 }
 
 // lessonIn reports whether a sentiment lesson (intro + sentiment) starts

@@ -205,6 +205,24 @@ func (a *analysis) recurrence(h hit) bool {
 	return false
 }
 
+// turnedToStory reports whether a "nothing comes to mind" turns, within
+// a few words, to a story: "..., but there's one I still think about".
+func (a *analysis) turnedToStory(h hit) bool {
+	if !fw("hesitation-openers").at(a.d, h.lo) {
+		return false
+	}
+	turns := fw("story-turns")
+	for k := h.hi; k < len(a.d.Toks) && k < h.hi+storyTurnReach; k++ {
+		if turns.at(a.d, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyTurnReach is how many words after a non-answer the turn may come.
+const storyTurnReach = 8
+
 // literal reports hedge words used literally: "the kind of report" is a
 // noun phrase, "a little after nine" a time, not a hedge.
 func (a *analysis) literal(h hit) bool {
@@ -248,6 +266,7 @@ var hitFilters = map[string]hitFilter{
 	"contrasted":  func(a *analysis, h hit) bool { return a.contrastedAway(h) },
 	"owned-after": func(a *analysis, h hit) bool { return a.ownedAfter(h) },
 	"recurrence":  func(a *analysis, h hit) bool { return a.recurrence(h) },
+	"turned":      func(a *analysis, h hit) bool { return a.turnedToStory(h) },
 	"literal":     func(a *analysis, h hit) bool { return a.literal(h) },
 	"not-owned":   func(a *analysis, h hit) bool { return !a.owned(h) },
 	"not-speaker-first": func(a *analysis, h hit) bool {
