@@ -140,8 +140,15 @@ func (a *App) Quit() {
 	a.Review.Close()
 	a.Settings.StopMicTest()
 	a.rememberWindow()
-	a.win.Close()
+	// Fyne writes preferences a moment after they change, batching
+	// changes that come together; closing at once would lose all but
+	// the first. The window goes once they are written.
+	a.deps.AfterFunc(prefsSettle, func() { a.deps.DoAsync(a.win.Close) })
 }
+
+// prefsSettle is how long Fyne takes to write preferences changed
+// together (it waits 100 ms after a write before the next).
+const prefsSettle = 300 * time.Millisecond
 
 // restoreWindow gives the window the size (and, where the platform
 // allows, the place) it had when the app last closed.
@@ -212,13 +219,13 @@ func (a *App) OpenTakeID(id string, show bool) {
 }
 
 // ReviewTakeID is the id of the take open in Review ("" for none).
-func (a *App) ReviewTakeID() string { return a.Review.take.ID }
+func (a *App) ReviewTakeID() string { return a.Review.Take().ID }
 
 // TakesChanged is called when a take was stored, renamed, deleted or
 // restored: History lists again, and a deleted take leaves Review.
 func (a *App) TakesChanged(deleted ...string) {
 	for _, id := range deleted {
-		if id != "" && id == a.Review.take.ID {
+		if id != "" && id == a.Review.Take().ID {
 			a.Review.Close()
 		}
 	}
@@ -231,7 +238,7 @@ func (a *App) LastTake(questionID string) (Take, bool) {
 	if a.History == nil {
 		return Take{}, false // still being built
 	}
-	for _, t := range a.History.all {
+	for _, t := range a.History.All() {
 		if t.QuestionID == questionID && len(t.SectionSeconds) > 0 {
 			return t, true
 		}

@@ -150,7 +150,7 @@ func TestQuitSavesTheTakeAndRemembersTheWindow(t *testing.T) {
 	h.press(fyne.KeyR)
 	h.clock.Advance(5)
 	h.ctrl(fyne.KeyQ)
-	h.settle()
+	h.idle()
 	if saved, err := h.lib.Get("t01"); err != nil || saved.Duration != 5*time.Second {
 		t.Errorf("quitting mid-take stored %v, %v", saved.Duration, err)
 	}

@@ -64,11 +64,7 @@ func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-const (
-	chartBarH   = float32(7)
-	chartLabelW = float32(110)
-	chartTextW  = float32(120)
-)
+const chartBarH = float32(7)
 
 type chartRenderer struct {
 	c      *BarChart
@@ -121,13 +117,14 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 			maxV = max(maxV, sum)
 		}
 	}
-	barW := max(s.Width-chartLabelW-chartTextW-2*theme.Padding(), 10)
+	labelW, textW := r.columns(s.Width)
+	barW := max(s.Width-labelW-textW-2*theme.Padding(), 10)
 	rh := r.rowHeight()
 	for i, row := range r.c.Rows {
 		y := float32(i) * rh
 		r.labels[i].Move(fyne.NewPos(0, y))
-		r.texts[i].Move(fyne.NewPos(chartLabelW+barW+2*theme.Padding(), y))
-		x := chartLabelW + theme.Padding()
+		r.texts[i].Move(fyne.NewPos(labelW+barW+2*theme.Padding(), y))
+		x := labelW + theme.Padding()
 		for j, b := range r.bars[i] {
 			w := float32(0)
 			if maxV > 0 {
@@ -145,8 +142,25 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 	}
 }
 
+// columns are the widths of the labels and of the texts after the bars:
+// as wide as the widest of them, so none is cut, but leaving the bars
+// at least a third of the chart.
+func (r *chartRenderer) columns(width float32) (labelW, textW float32) {
+	for i := range r.labels {
+		labelW = max(labelW, r.labels[i].MinSize().Width+theme.Padding())
+		textW = max(textW, r.texts[i].MinSize().Width+theme.Padding())
+	}
+	labelW, textW = max(labelW, 60), max(textW, 40)
+	if room := width * 2 / 3; labelW+textW > room && width > 0 {
+		f := room / (labelW + textW)
+		labelW, textW = labelW*f, textW*f
+	}
+	return labelW, textW
+}
+
 func (r *chartRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(chartLabelW+chartTextW+100, r.rowHeight()*float32(len(r.c.Rows)))
+	labelW, textW := r.columns(0)
+	return fyne.NewSize(min(labelW+textW+100, 500), r.rowHeight()*float32(len(r.c.Rows)))
 }
 
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }

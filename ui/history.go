@@ -217,6 +217,9 @@ func (h *History) TrashCell(row, col int) string {
 	return cell(h.trash[row], col)
 }
 
+// All is every stored take, newest first, whatever the filters.
+func (h *History) All() []Take { return h.all }
+
 // Takes is what the table shows, newest first.
 func (h *History) Takes() []Take { return h.takes }
 

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,7 +58,7 @@ func (a *App) makeBindings() []binding {
 		binding{key: fyne.KeyEnd, views: []string{ViewReview}, run: func() { a.Review.Player.SeekToEnd() }},
 		binding{keys: "S", what: "Replay the section under the playhead", key: fyne.KeyS, views: []string{ViewReview}, run: func() { a.Review.Player.ReplayCurrent() }},
 		binding{keys: "F", what: "Next flag: show its words in the transcript", key: fyne.KeyF, views: []string{ViewReview}, run: func() { a.Review.Card.SelectNext() }},
-		binding{keys: "E", what: "Edit the transcript", key: fyne.KeyE, views: []string{ViewReview}, run: func() { a.Review.Editor.Edit() }},
+		binding{keys: "E", what: "Edit the transcript", key: fyne.KeyE, views: []string{ViewReview}, run: func() { a.Review.Editor.EditByKey('e') }},
 		binding{keys: "Escape", what: "Leave the transcript editor (or any text field)", key: fyne.KeyEscape, run: a.unfocus},
 	)
 	return b
@@ -174,6 +176,28 @@ type keyEntry struct {
 	a *App
 	// onEscape runs on Escape instead of just leaving the field.
 	onEscape func()
+	// skip is a character to drop when it arrives before skipUntil:
+	// the E that opened the editor is a key press and a character, and
+	// the character reaches the field that press has just focused.
+	skip      rune
+	skipUntil time.Time
+}
+
+// skipNext drops r if it is the next character typed in the next moment.
+func (e *keyEntry) skipNext(r rune) {
+	e.skip, e.skipUntil = r, e.a.deps.Now().Add(150*time.Millisecond)
+}
+
+// TypedRune types a character, unless it is the one skipNext drops.
+func (e *keyEntry) TypedRune(r rune) {
+	if e.skip != 0 {
+		skip := e.skip
+		e.skip = 0
+		if (r == skip || unicode.ToLower(r) == skip) && e.a.deps.Now().Before(e.skipUntil) {
+			return
+		}
+	}
+	e.Entry.TypedRune(r)
 }
 
 func (a *App) newEntry(e *keyEntry) *keyEntry {

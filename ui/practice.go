@@ -39,8 +39,10 @@ type Practice struct {
 	Bar          *TimerBar
 	// NowTitle and Prompt say, large, what to cover now; Upcoming lists
 	// the sections and their prompts before the take starts.
-	NowTitle    *widget.Label
-	Prompt      *widget.Label
+	NowTitle *widget.Label
+	// Prompt is shown as large as the window allows, to be read at a
+	// glance while speaking.
+	Prompt      *TextView
 	NextHint    *widget.Label
 	Upcoming    *fyne.Container
 	Overall     *widget.Label
@@ -83,7 +85,7 @@ func newPractice(a *App) *Practice {
 	p.NextQuestion = &widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { p.showQuestion(p.qIndex + 1) }}
 	p.Bar = NewTimerBar(nil, nil)
 	p.NowTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
-	p.Prompt = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameHeadingText}
+	p.Prompt = NewTextView()
 	p.NextHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	p.Upcoming = container.NewVBox()
 	p.Overall = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
@@ -109,7 +111,8 @@ func newPractice(a *App) *Practice {
 	now := widget.NewCard("", "", container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming))
 	side := widget.NewCard("", "", container.NewVBox(p.Saved, container.NewHBox(p.OpenSaved, p.RestoreSaved),
 		p.Last, p.LastChart, p.LastLegend))
-	p.Content = container.NewVBox(question, p.Bar, controls, meter, p.Status,
+	// The prompt and the last take fill what the window has left.
+	p.Content = container.NewBorder(container.NewVBox(question, p.Bar, controls, meter, p.Status), nil, nil, nil,
 		container.NewAdaptiveGrid(2, now, side))
 	return p
 }
@@ -548,7 +551,7 @@ func (p *Practice) showPrompt(cur int) {
 	secs := p.rubric.Sections
 	if cur < 0 {
 		p.NowTitle.SetText("What to cover, in order")
-		p.Prompt.SetText("")
+		p.Prompt.SetText("", nil)
 		p.Prompt.Hide()
 		p.NextHint.SetText("Press R to start; press Space as you move on to each next section.")
 		p.Upcoming.Objects = nil
@@ -564,12 +567,20 @@ func (p *Practice) showPrompt(cur int) {
 	p.Upcoming.Hide()
 	p.Prompt.Show()
 	p.NowTitle.SetText(fmt.Sprintf("Now: %s (%s planned)", s.Title, clock(p.clock.Plan[cur])))
-	p.Prompt.SetText(s.Prompt)
+	p.Prompt.SetTextSize(promptSize(p.a.win.Canvas().Size().Height))
+	p.Prompt.SetText(s.Prompt, nil)
 	if cur+1 < len(secs) {
 		p.NextHint.SetText("Next: " + secs[cur+1].Title + " — press Space when you move on.")
 	} else {
 		p.NextHint.SetText("Last section — press R to stop.")
 	}
+}
+
+// promptSize is how large the prompt is written for a window this tall:
+// larger windows have the room, and the prompt is read from a distance
+// while speaking.
+func promptSize(height float32) float32 {
+	return min(max(height*0.034, 22), 40)
 }
 
 func (p *Practice) showLevel(l Level, now time.Time) {

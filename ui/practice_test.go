@@ -29,8 +29,8 @@ func TestRecordAndNextSectionMoveTimerAndStoreMarks(t *testing.T) {
 	if p.Bar.State(0) != Current || p.Bar.State(1) != Pending {
 		t.Errorf("states = %v %v, want current, pending", p.Bar.State(0), p.Bar.State(1))
 	}
-	if !strings.HasPrefix(p.NowTitle.Text, "Now: Situation") || p.Prompt.Text != h.ui.rubric("mistake").Sections[0].Prompt {
-		t.Errorf("prompt panel says %q / %q", p.NowTitle.Text, p.Prompt.Text)
+	if !strings.HasPrefix(p.NowTitle.Text, "Now: Situation") || p.Prompt.Text() != h.ui.rubric("mistake").Sections[0].Prompt {
+		t.Errorf("prompt panel says %q / %q", p.NowTitle.Text, p.Prompt.Text())
 	}
 	h.clock.Advance(10)
 	p.refresh()

@@ -251,6 +251,12 @@ func TestShortcutsWorkFromTheEditorAndEscapeLeavesIt(t *testing.T) {
 	if !r.Editor.Editing() || h.win.Canvas().Focused() != r.Editor.Entry {
 		t.Fatal("E did not open the editor with the keyboard in it")
 	}
+	// The press of E also types an e, which reaches the field it has
+	// just focused: it must not land in the transcript.
+	h.win.Canvas().Focused().TypedRune('e')
+	if r.Editor.Text() != "I deleted the wrong table." {
+		t.Fatalf("the E that opened the editor was typed: %q", r.Editor.Text())
+	}
 	// Letters are typing while the editor has focus: R records nothing.
 	h.ctrl("1")
 	if h.ui.Current() != ViewPractice || h.win.Title() != "Retake — Practice" {

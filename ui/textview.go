@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -68,7 +69,26 @@ type TextView struct {
 	height  float32
 	lineH   float32
 	measure map[string]float32
-	hover   int
+	// measured is the text size the measure cache holds widths for.
+	measured float32
+	hover    int
+	// TextSize is the size of the words; the theme's text size when 0.
+	TextSize float32
+}
+
+func (v *TextView) textSize() float32 {
+	if v.TextSize > 0 {
+		return v.TextSize
+	}
+	return theme.TextSize()
+}
+
+// SetTextSize changes the size of the words.
+func (v *TextView) SetTextSize(s float32) {
+	if s != v.TextSize {
+		v.TextSize = s
+		v.relayout()
+	}
 }
 
 // frag is one laid-out piece of a word: the bytes it shows and where.
@@ -169,7 +189,7 @@ func (v *TextView) OffsetAt(p fyne.Position) int {
 			continue
 		}
 		// Find the character: measure growing prefixes of the fragment.
-		size, style := theme.TextSize(), fyne.TextStyle{}
+		size, style := v.textSize(), fyne.TextStyle{}
 		for i := range f.text {
 			_, n := utf8.DecodeRuneInString(f.text[i:])
 			if f.x+fyne.MeasureText(f.text[:i+n], size, style).Width > p.X {
@@ -303,13 +323,13 @@ func runeStart(s string, i int) int {
 }
 
 func (v *TextView) width1(s string) float32 {
-	if v.measure == nil {
-		v.measure = map[string]float32{}
+	if v.measure == nil || v.measured != v.textSize() {
+		v.measure, v.measured = map[string]float32{}, v.textSize()
 	}
 	if w, ok := v.measure[s]; ok {
 		return w
 	}
-	w := fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width
+	w := fyne.MeasureText(s, v.textSize(), fyne.TextStyle{}).Width
 	if len(v.measure) > 20000 {
 		v.measure = map[string]float32{}
 	}
@@ -337,7 +357,9 @@ func (v *TextView) layout() {
 		width = 500
 	}
 	avail := max(width-2*pad, 40)
-	v.lineH = fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing() + 2
+	// Whole units: text drawn at a fraction of a pixel comes out blurred,
+	// so some words would look fainter than others.
+	v.lineH = float32(math.Ceil(float64(fyne.MeasureText("Mg", v.textSize(), fyne.TextStyle{}).Height + theme.LineSpacing() + 2)))
 	space := v.width1(" ")
 	cuts := v.cuts()
 	v.frags = v.frags[:0]
@@ -347,7 +369,7 @@ func (v *TextView) layout() {
 		if x > 0 && x+w > avail {
 			newline()
 		}
-		v.frags = append(v.frags, frag{start: start, end: end, text: s, x: pad + x, y: pad + y, w: w})
+		v.frags = append(v.frags, frag{start: start, end: end, text: s, x: float32(math.Round(float64(pad + x))), y: pad + y, w: w})
 		x += w
 	}
 	ranges := v.shownRanges()
@@ -506,7 +528,8 @@ func (r *textViewRenderer) Destroy() {}
 // texts are shown as excerpts, so this stays a few thousand objects.
 func (r *textViewRenderer) Refresh() {
 	v := r.v
-	r.objs = r.objs[:0]
+	// A new slice: the canvas may still hold the one Objects returned.
+	r.objs = nil
 	// Tints, quietest first so the worst severity is drawn on top.
 	marks := append([]TextMark(nil), v.marks...)
 	sort.SliceStable(marks, func(i, j int) bool { return marks[i].Kind < marks[j].Kind })
@@ -551,7 +574,7 @@ func (r *textViewRenderer) Refresh() {
 			c = dim
 		}
 		t := canvas.NewText(f.text, c)
-		t.TextSize = theme.TextSize()
+		t.TextSize = v.textSize()
 		t.Move(fyne.NewPos(f.x, f.y))
 		r.objs = append(r.objs, t)
 	}

@@ -115,6 +115,15 @@ func (e *TranscriptEditor) Edit() {
 	}
 }
 
+// EditByKey opens the editor from a key press, dropping the character
+// that same press types into the field it has just focused.
+func (e *TranscriptEditor) EditByKey(r rune) {
+	if !e.editing {
+		e.Entry.skipNext(r)
+	}
+	e.Edit()
+}
+
 // Done leaves the editor for the view, where the flags are marked.
 func (e *TranscriptEditor) Done() {
 	if strings.TrimSpace(e.Text()) == "" {

@@ -100,7 +100,9 @@ func (w *Waveform) MinSize() fyne.Size { return fyne.NewSize(200, 80+stripHeight
 func (w *Waveform) CreateRenderer() fyne.WidgetRenderer {
 	w.raster = canvas.NewRaster(w.draw)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	r := &waveRenderer{w: w, bg: bg}
+	none := canvas.NewText("No section times for this take: press Space as you move on while recording, or import a timed transcript", theme.Color(theme.ColorNamePlaceHolder))
+	none.TextSize = theme.CaptionTextSize()
+	r := &waveRenderer{w: w, bg: bg, none: none}
 	r.Refresh()
 	return r
 }
@@ -159,7 +161,9 @@ type waveRenderer struct {
 	w      *Waveform
 	bg     *canvas.Rectangle
 	labels []*canvas.Text
-	size   fyne.Size
+	// none says why the strip is empty.
+	none *canvas.Text
+	size fyne.Size
 }
 
 func (r *waveRenderer) Layout(s fyne.Size) {
@@ -174,6 +178,8 @@ func (r *waveRenderer) Layout(s fyne.Size) {
 func (r *waveRenderer) placeLabels() {
 	dur := r.w.duration.Seconds()
 	size := theme.CaptionTextSize()
+	r.none.Hidden = len(r.w.sections) > 0 || dur <= 0
+	r.none.Move(fyne.NewPos(theme.Padding(), theme.Padding()/2))
 	for i, l := range r.labels {
 		if i >= len(r.w.sections) || dur <= 0 {
 			l.Hide()
@@ -218,12 +224,13 @@ func (r *waveRenderer) Refresh() {
 	for _, l := range r.labels {
 		l.Color = theme.Color(theme.ColorNameForeground)
 	}
+	r.none.Color = theme.Color(theme.ColorNamePlaceHolder)
 	r.placeLabels()
 	r.w.raster.Refresh()
 }
 
 func (r *waveRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{r.bg, r.w.raster}
+	objs := []fyne.CanvasObject{r.bg, r.w.raster, r.none}
 	for _, l := range r.labels {
 		objs = append(objs, l)
 	}
