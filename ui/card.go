@@ -228,7 +228,11 @@ func (c *Card) showSections(rep scoring.Report) {
 			// No criteria (a report from before them, or a section not
 			// found at all): its reasons, as something to fix unless
 			// the section earned everything.
-			icon, text := unmet, "To fix: "+strings.Join(s.Reasons, " ")
+			text := strings.Join(s.Reasons, " ")
+			if !strings.HasPrefix(text, "Missing") {
+				text = "To fix: " + text
+			}
+			icon := unmet
 			if s.Score >= 100 {
 				icon, text = met, strings.Join(s.Reasons, " ")
 			}

@@ -333,9 +333,10 @@ func TestPlaybackKeysSeekAndSectionsJump(t *testing.T) {
 		t.Errorf("tapping The mistake's label put the playhead at %v", p.Waveform.Playhead())
 	}
 	// So do the take's timer bar and the card's section titles.
-	p.JumpToSection(2)
+	p.Bar.Resize(fyne.NewSize(600, 50))
+	test.TapAt(p.Bar, fyne.NewPos(p.Bar.segs[2].Position().X+3, 10))
 	if p.Waveform.Playhead() != 9*time.Second {
-		t.Errorf("jump to root cause: %v", p.Waveform.Playhead())
+		t.Errorf("tapping Root cause on the timer bar put the playhead at %v", p.Waveform.Playhead())
 	}
 	r.ImportTranscript("a.txt", []byte("I deleted the wrong table."))
 	h.settle()
@@ -361,6 +362,16 @@ func TestPlaybackKeysSeekAndSectionsJump(t *testing.T) {
 	h.press(fyne.KeyS)
 	if !h.play.playing || h.play.pos != 9*time.Second {
 		t.Errorf("S did not replay the section under the playhead: %v at %v", h.play.playing, h.play.pos)
+	}
+}
+
+func TestRecoveredTakeSaysSo(t *testing.T) {
+	h := newHarness(t, nil)
+	h.ui.OpenTake(Take{ID: "r1", Question: "Q", Duration: 40 * time.Second, Score: -1, Recovered: true,
+		Note: "no audio was saved before the interruption"}, true)
+	h.settle()
+	if !strings.Contains(h.ui.Review.Info.Text, "Recovered after the app stopped mid-take: no audio was saved") {
+		t.Errorf("info %q", h.ui.Review.Info.Text)
 	}
 }
 

@@ -156,7 +156,8 @@ func (v *TextView) SetSpoken(start, end int) {
 	v.Refresh()
 }
 
-// ScrollTo scrolls the view's container so offset is in the upper third.
+// ScrollTo scrolls the view's container, when offset is out of sight,
+// so that it is in the upper third.
 func (v *TextView) ScrollTo(offset int) {
 	if v.Scroll == nil {
 		return
@@ -166,6 +167,9 @@ func (v *TextView) ScrollTo(offset int) {
 		return
 	}
 	view := v.Scroll.Size().Height
+	if top := v.Scroll.Offset.Y; p.Y >= top && p.Y+v.lineH <= top+view {
+		return // already in sight: moving the text would only lose the place
+	}
 	y := max(p.Y-view/3, 0)
 	y = min(y, max(v.height-view, 0))
 	v.Scroll.Offset = fyne.NewPos(0, y)
@@ -383,17 +387,22 @@ func (v *TextView) layout() {
 		}
 		i := r[0]
 		for i < r[1] {
-			// White space: a line break where it holds one (subtitle
-			// cues and paragraphs keep their lines), else one space.
-			brk := false
+			// White space: a line break where it holds a blank line
+			// (paragraphs, and subtitle cues, whose numbers and times
+			// the parser blanked), else one space, so a hard-wrapped
+			// text flows to the width of the view.
+			newlines := 0
 			for i < r[1] {
 				c, n := utf8.DecodeRuneInString(v.text[i:])
 				if !unicode.IsSpace(c) {
 					break
 				}
-				brk = brk || c == '\n'
+				if c == '\n' {
+					newlines++
+				}
 				i += n
 			}
+			brk := newlines >= 2
 			if i >= r[1] {
 				break
 			}
