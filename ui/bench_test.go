@@ -2,16 +2,16 @@ package ui
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
 )
 
 // BenchmarkWaveformDraw is one playhead frame of a wide window: it runs
 // at the UI rate while a take plays, so it must stay well under 33 ms.
 func BenchmarkWaveformDraw(b *testing.B) {
-	test.NewTempApp(b)
+	sharedApp(b)
 	w := NewWaveform()
 	peaks := make([]Peak, waveBuckets)
 	for i := range peaks {
@@ -29,7 +29,7 @@ func BenchmarkWaveformDraw(b *testing.B) {
 // BenchmarkCardShow fills the rubric card, which happens after every
 // analysis while the person types.
 func BenchmarkCardShow(b *testing.B) {
-	test.NewTempApp(b)
+	sharedApp(b)
 	fu, err := LoadFollowups()
 	if err != nil {
 		b.Fatal(err)
@@ -47,4 +47,22 @@ func abs32(v float32) float32 {
 		return -v
 	}
 	return v
+}
+
+// BenchmarkTextViewLayout lays out a long answer's transcript with its
+// flags marked, which happens after every analysis and on every resize.
+func BenchmarkTextViewLayout(b *testing.B) {
+	sharedApp(b)
+	text := strings.Repeat("I skipped the dry run because I assumed the syntax was the same, and customers were charged twice. ", 80)
+	var marks []TextMark
+	for i := 0; i+40 < len(text); i += 300 {
+		marks = append(marks, TextMark{Start: i, End: i + 40, Kind: MarkKind(i % 3)})
+	}
+	v := NewTextView()
+	v.SetText(text, marks)
+	b.ReportAllocs()
+	for n := 0; b.Loop(); n++ {
+		v.width = float32(500 + n%2*100) // a new width each time
+		v.layout()
+	}
 }
