@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // BenchmarkWaveformDraw is one playhead frame of a wide window: it runs
