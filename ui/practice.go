@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -301,6 +302,7 @@ func (p *Practice) stop() {
 	p.NextSection.Disable()
 	p.Meter.Reset()
 	p.refresh()
+	// The take comes back even when saving failed, for the summary.
 	var saved Take
 	run(p.a, Failure{},
 		func() (Take, error) {
@@ -313,8 +315,12 @@ func (p *Practice) stop() {
 		},
 		p.finished,
 		func(err error) {
-			f := err.(*saveFailure)
-			p.a.ShowError(f.what, f.todo, f.err)
+			var f *saveFailure
+			if errors.As(err, &f) {
+				p.a.ShowError(f.what, f.todo, f.err)
+			} else {
+				p.a.ShowError("Could not save the take", "Check the data folder; the audio file is kept", err)
+			}
 			p.finished(saved)
 		})
 }
