@@ -114,7 +114,7 @@ func New(a fyne.App, w fyne.Window, deps Deps) (*App, error) {
 	}
 	// The help button sits in the empty end of the tab row, where it
 	// takes no height from the views.
-	help := &widget.Button{Text: "Shortcuts (F1)", Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: ap.ShowHelp}
+	help := newKeyButton(ap.typedKey, &keyButton{Button: widget.Button{Text: "Shortcuts (F1)", Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: ap.ShowHelp}})
 	w.SetContent(container.NewStack(ap.Tabs, container.NewBorder(container.NewHBox(layout.NewSpacer(), help), nil, nil, nil)))
 	w.SetTitle("Retake — " + ViewPractice)
 	ap.bindKeys()

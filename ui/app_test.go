@@ -367,3 +367,27 @@ func TestSettingsListsDevices(t *testing.T) {
 		t.Errorf("choosing a microphone checked %q", opened)
 	}
 }
+
+func TestKeysWithAButtonFocusedByTab(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.ui.Practice
+	h.win.Canvas().Focus(p.NextQuestion)
+	first := p.Question.Text
+	// Space presses the focused button, as buttons do.
+	h.press(fyne.KeySpace)
+	if p.Question.Text == first {
+		t.Error("Space did not press the focused button")
+	}
+	// Other keys still reach the app.
+	h.press(fyne.KeyR)
+	if !p.Recording() {
+		t.Fatal("R with a button focused did not record")
+	}
+	h.clock.Advance(3)
+	h.press(fyne.KeyR)
+	h.settle()
+	h.press(fyne.KeyF1)
+	if !h.errorShown() {
+		t.Error("F1 with a button focused showed no help")
+	}
+}

@@ -33,7 +33,7 @@ func BenchmarkCardShow(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := newCard(fu)
+	c := newCard(fu, nil)
 	rep := sampleReport()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -34,11 +34,11 @@ type Card struct {
 	TimingLegend *Legend
 	Delivery     *fyne.Container
 	// PauseButtons seek to each pause.
-	PauseButtons []*widget.Button
+	PauseButtons []*keyButton
 	Flags        *fyne.Container
 	// FlagButtons select the flags, in the order shown; FlagTexts are
 	// their labels.
-	FlagButtons []*widget.Button
+	FlagButtons []*keyButton
 	FlagTexts   []string
 	Drill       *widget.Label
 	Content     *fyne.Container
@@ -57,6 +57,9 @@ type Card struct {
 	followups Followups
 	flags     []scoring.Flag
 	selected  int
+	// keys is the app's key handler, which the card's buttons offer
+	// keys to while they have the keyboard.
+	keys func(*fyne.KeyEvent) bool
 }
 
 // CriterionRow is one criterion on the card.
@@ -71,8 +74,8 @@ type CriterionRow struct {
 // noReport is what the card says before there is anything to score.
 const noReport = "No transcript yet: type one, import a file or run the transcriber."
 
-func newCard(f Followups) *Card {
-	c := &Card{followups: f, selected: -1}
+func newCard(f Followups, keys func(*fyne.KeyEvent) bool) *Card {
+	c := &Card{followups: f, selected: -1, keys: keys}
 	c.Score = &widget.Label{Text: noReport, Wrapping: fyne.TextWrapWord}
 	c.About = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	c.Total = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -209,17 +212,17 @@ func (c *Card) showSections(rep scoring.Report) {
 		bar.Max = 100
 		bar.SetValue(float64(s.Score))
 		bar.TextFormatter = func() string { return fmt.Sprintf("%d / 100", s.Score) }
-		title := &widget.Button{Text: fmt.Sprintf("%s (%.0f%%)", s.Title, s.Weight*100), Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading,
+		title := newKeyButton(c.keys, &keyButton{Button: widget.Button{Text: fmt.Sprintf("%s (%.0f%%)", s.Title, s.Weight*100), Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading,
 			OnTapped: func() {
 				if c.OnSection != nil {
 					c.OnSection(i)
 				}
-			}}
-		replay := &widget.Button{Icon: theme.MediaReplayIcon(), Importance: widget.LowImportance, OnTapped: func() {
+			}}})
+		replay := newKeyButton(c.keys, &keyButton{Button: widget.Button{Icon: theme.MediaReplayIcon(), Importance: widget.LowImportance, OnTapped: func() {
 			if c.OnReplay != nil {
 				c.OnReplay(i)
 			}
-		}}
+		}}})
 		rows = append(rows, container.NewBorder(nil, nil, title, replay, bar))
 		line := func(icon fyne.Resource, text string) fyne.CanvasObject {
 			return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, caption(text))
@@ -294,12 +297,12 @@ func (c *Card) showDelivery(rep scoring.Report) {
 			box := container.New(&flowLayout{gap: theme.Padding(), width: 400})
 			for _, p := range d.Pauses {
 				p := p
-				b := &widget.Button{Text: fmt.Sprintf("%s · %.1f s", clock(p.Start), p.End-p.Start), Icon: theme.MediaPlayIcon(), Importance: widget.LowImportance,
+				b := newKeyButton(c.keys, &keyButton{Button: widget.Button{Text: fmt.Sprintf("%s · %.1f s", clock(p.Start), p.End-p.Start), Icon: theme.MediaPlayIcon(), Importance: widget.LowImportance,
 					OnTapped: func() {
 						if c.OnSeek != nil {
 							c.OnSeek(secs(p.Start))
 						}
-					}}
+					}}})
 				c.PauseButtons = append(c.PauseButtons, b)
 				box.Add(b)
 			}
@@ -347,7 +350,7 @@ func (c *Card) showFlags(rep scoring.Report) {
 			i := len(c.FlagButtons)
 			// The message wraps in a label; a small button beside it
 			// selects the flag, so long messages stay readable.
-			b := &widget.Button{Icon: theme.SearchIcon(), Importance: widget.LowImportance}
+			b := newKeyButton(c.keys, &keyButton{Button: widget.Button{Icon: theme.SearchIcon(), Importance: widget.LowImportance}})
 			b.OnTapped = func() { c.Select(i) }
 			c.FlagButtons = append(c.FlagButtons, b)
 			c.flags = append(c.flags, flag)

@@ -53,7 +53,7 @@ func TestCardMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newCard(fu)
+	c := newCard(fu, nil)
 	c.Show(sampleReport())
 	w := test.NewTempWindow(t, c.Content)
 	w.Resize(fyne.NewSize(600, 1500))
@@ -83,7 +83,7 @@ func TestCardExplainsTheTotal(t *testing.T) {
 
 func TestCardSeparatesWhatEarnedPointsFromWhatToFix(t *testing.T) {
 	sharedApp(t)
-	c := newCard(Followups{})
+	c := newCard(Followups{}, nil)
 	c.Show(sampleReport())
 	want := []CriterionRow{
 		{"situation", true, "Earned 80: Sets the scene in two sentences."},
@@ -114,7 +114,7 @@ func TestCardSeparatesWhatEarnedPointsFromWhatToFix(t *testing.T) {
 
 func TestCardDelivery(t *testing.T) {
 	sharedApp(t)
-	c := newCard(Followups{})
+	c := newCard(Followups{}, nil)
 	var sought []time.Duration
 	c.OnSeek = func(d time.Duration) { sought = append(sought, d) }
 	rep := sampleReport()
@@ -164,7 +164,7 @@ func labelTexts(o fyne.CanvasObject) string {
 
 func TestCardOrdersFlagsBySeverity(t *testing.T) {
 	sharedApp(t)
-	c := newCard(Followups{"no-stakes": {"What did it cost, in numbers?"}})
+	c := newCard(Followups{"no-stakes": {"What did it cost, in numbers?"}}, nil)
 	c.Show(sampleReport())
 	want := []string{"major · Nothing says what it cost", "minor · The lesson is a sentiment", "info · 6 fillers a minute"}
 	for i, txt := range c.FlagTexts {

@@ -33,13 +33,13 @@ type History struct {
 	Table          *keyTable
 	QuestionFilter *keySelect
 	StoryFilter    *keySelect
-	Open           *widget.Button
-	Rename         *widget.Button
-	Delete         *widget.Button
-	Export         *widget.Button
+	Open           *keyButton
+	Rename         *keyButton
+	Delete         *keyButton
+	Export         *keyButton
 	// ImportAudio makes a take from a WAV or MP3 file.
-	ImportAudio *widget.Button
-	ShowTrash   *widget.Button
+	ImportAudio *keyButton
+	ShowTrash   *keyButton
 	Status      *widget.Label
 	Trend       *TrendChart
 	Sections    *BarChart
@@ -48,9 +48,9 @@ type History struct {
 	SectionsNote   *widget.Label
 	// Trash lists the trashed takes; Restore and EmptyTrash act on it.
 	Trash      *keyTable
-	Restore    *widget.Button
-	EmptyTrash *widget.Button
-	HideTrash  *widget.Button
+	Restore    *keyButton
+	EmptyTrash *keyButton
+	HideTrash  *keyButton
 	TrashInfo  *widget.Label
 	// RenameEntry is the story field of the open rename dialog.
 	RenameEntry *keyEntry
@@ -82,21 +82,21 @@ func newHistory(a *App) *History {
 	h.QuestionFilter.Selected = allQuestions
 	h.StoryFilter = a.newSelect([]string{allStories}, func(string) { h.applyFilter() })
 	h.StoryFilter.Selected = allStories
-	h.Open = &widget.Button{Text: "Open", Icon: theme.FileIcon(), OnTapped: h.openSelected}
-	h.Rename = &widget.Button{Text: "Rename story", Icon: theme.DocumentCreateIcon(), OnTapped: h.renameSelected}
-	h.Delete = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), OnTapped: h.deleteSelected}
-	h.Export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: h.exportSelected}
-	h.ImportAudio = &widget.Button{Text: "Import audio…", Icon: theme.UploadIcon(), OnTapped: h.chooseAudio}
-	h.ShowTrash = &widget.Button{Text: "Trash", Icon: theme.DeleteIcon(), OnTapped: func() { h.showTrash(true) }}
+	h.Open = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Open", Icon: theme.FileIcon(), OnTapped: h.openSelected}})
+	h.Rename = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Rename story", Icon: theme.DocumentCreateIcon(), OnTapped: h.renameSelected}})
+	h.Delete = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), OnTapped: h.deleteSelected}})
+	h.Export = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: h.exportSelected}})
+	h.ImportAudio = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Import audio…", Icon: theme.UploadIcon(), OnTapped: h.chooseAudio}})
+	h.ShowTrash = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Trash", Icon: theme.DeleteIcon(), OnTapped: func() { h.showTrash(true) }}})
 	h.Status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	h.Trend = NewTrendChart("score", "takes, oldest on the left")
 	h.Sections = NewBarChart()
 	h.Sections.Stacked = true
 	h.SectionsLegend = NewLegend(nil)
 	h.SectionsNote = caption("")
-	h.Restore = &widget.Button{Text: "Restore", Icon: theme.ContentUndoIcon(), OnTapped: h.restoreSelected}
-	h.EmptyTrash = &widget.Button{Text: "Empty trash…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: h.confirmEmptyTrash}
-	h.HideTrash = &widget.Button{Text: "Back to takes", Icon: theme.NavigateBackIcon(), OnTapped: func() { h.showTrash(false) }}
+	h.Restore = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Restore", Icon: theme.ContentUndoIcon(), OnTapped: h.restoreSelected}})
+	h.EmptyTrash = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Empty trash…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: h.confirmEmptyTrash}})
+	h.HideTrash = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Back to takes", Icon: theme.NavigateBackIcon(), OnTapped: func() { h.showTrash(false) }}})
 	h.TrashInfo = caption("Deleted and discarded takes wait here until the trash is emptied.")
 	h.updateButtons()
 
@@ -433,7 +433,7 @@ func (h *History) showCharts() {
 }
 
 func (h *History) updateButtons() {
-	for _, b := range []*widget.Button{h.Open, h.Rename, h.Delete, h.Export} {
+	for _, b := range []*keyButton{h.Open, h.Rename, h.Delete, h.Export} {
 		if h.selected >= 0 && h.selected < len(h.takes) {
 			b.Enable()
 		} else {

@@ -269,3 +269,30 @@ func (t *keyTable) TypedKey(k *fyne.KeyEvent) {
 		t.Table.TypedKey(k)
 	}
 }
+
+// keyButton is a button that offers the app every key but the ones that
+// press it, so F1 and the single keys still work after Tab has moved the
+// keyboard onto a button.
+type keyButton struct {
+	widget.Button
+	keys func(*fyne.KeyEvent) bool
+}
+
+func newKeyButton(keys func(*fyne.KeyEvent) bool, b *keyButton) *keyButton {
+	b.keys = keys
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Space or Return, and offers any other
+// key to the app first.
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+	default:
+		if b.keys != nil && b.keys(k) {
+			return
+		}
+	}
+	b.Button.TypedKey(k)
+}

@@ -28,8 +28,8 @@ type Playback struct {
 	Waveform *Waveform
 	// Bar is the take's timer bar: tap a section to jump to it.
 	Bar      *TimerBar
-	Play     *widget.Button
-	Replay   *widget.Button
+	Play     *keyButton
+	Replay   *keyButton
 	PosLabel *widget.Label
 	Content  fyne.CanvasObject
 
@@ -53,11 +53,11 @@ func newPlayback(a *App) *Playback {
 	p.Waveform.OnSection = p.JumpToSection
 	p.Bar = newTimerBar(nil, nil, theme.SizeNameCaptionText)
 	p.Bar.OnTapped = p.JumpToSection
-	p.Play = &widget.Button{Text: "Play (P)", Icon: theme.MediaPlayIcon(), OnTapped: p.TogglePlay}
-	p.Replay = &widget.Button{Text: "Replay section (S)", Icon: theme.MediaReplayIcon(), OnTapped: p.ReplayCurrent}
+	p.Play = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Play (P)", Icon: theme.MediaPlayIcon(), OnTapped: p.TogglePlay}})
+	p.Replay = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Replay section (S)", Icon: theme.MediaReplayIcon(), OnTapped: p.ReplayCurrent}})
 	p.PosLabel = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
-	back := &widget.Button{Icon: theme.MediaFastRewindIcon(), OnTapped: func() { p.Skip(-seekStep) }}
-	fwd := &widget.Button{Icon: theme.MediaFastForwardIcon(), OnTapped: func() { p.Skip(seekStep) }}
+	back := newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.MediaFastRewindIcon(), OnTapped: func() { p.Skip(-seekStep) }}})
+	fwd := newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.MediaFastForwardIcon(), OnTapped: func() { p.Skip(seekStep) }}})
 	hint := &widget.Label{Text: "←/→ 5 s · Home/End · tap a section to jump to it", SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
 	p.Content = container.NewVBox(p.Waveform,
 		container.NewBorder(nil, nil, container.NewHBox(p.Play, back, fwd, p.Replay, p.PosLabel), nil, hint),

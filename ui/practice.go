@@ -35,8 +35,8 @@ type Practice struct {
 
 	Question     *widget.Label
 	RubricInfo   *widget.Label
-	PrevQuestion *widget.Button
-	NextQuestion *widget.Button
+	PrevQuestion *keyButton
+	NextQuestion *keyButton
 	Bar          *TimerBar
 	// NowTitle and Prompt say, large, what to cover now; Upcoming lists
 	// the sections and their prompts before the take starts.
@@ -47,16 +47,16 @@ type Practice struct {
 	NextHint    *widget.Label
 	Upcoming    *fyne.Container
 	Overall     *widget.Label
-	Record      *widget.Button
-	NextSection *widget.Button
+	Record      *keyButton
+	NextSection *keyButton
 	Meter       *LevelMeter
 	// Status says why recording is off or that the microphone is silent.
 	Status *widget.Label
 	// Saved sums up the take just stored; OpenSaved opens it in Review
 	// and RestoreSaved brings back one too short to keep.
 	Saved        *widget.Label
-	OpenSaved    *widget.Button
-	RestoreSaved *widget.Button
+	OpenSaved    *keyButton
+	RestoreSaved *keyButton
 	// Last shows the per-section times of the newest take of this
 	// question, planned against spoken.
 	Last       *widget.Label
@@ -82,22 +82,22 @@ func newPractice(a *App) *Practice {
 	p := &Practice{a: a}
 	p.Question = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	p.RubricInfo = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	p.PrevQuestion = &widget.Button{Icon: theme.NavigateBackIcon(), OnTapped: func() { p.showQuestion(p.qIndex - 1) }}
-	p.NextQuestion = &widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { p.showQuestion(p.qIndex + 1) }}
+	p.PrevQuestion = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.NavigateBackIcon(), OnTapped: func() { p.showQuestion(p.qIndex - 1) }}})
+	p.NextQuestion = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { p.showQuestion(p.qIndex + 1) }}})
 	p.Bar = NewTimerBar(nil, nil)
 	p.NowTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
 	p.Prompt = NewTextView()
 	p.NextHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	p.Upcoming = container.NewVBox()
 	p.Overall = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
-	p.Record = &widget.Button{Text: "Record (R)", Icon: theme.MediaRecordIcon(), Importance: widget.HighImportance, OnTapped: p.ToggleRecord}
-	p.NextSection = &widget.Button{Text: "Next section (Space)", Icon: theme.MediaSkipNextIcon(), OnTapped: p.Next}
+	p.Record = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Record (R)", Icon: theme.MediaRecordIcon(), Importance: widget.HighImportance, OnTapped: p.ToggleRecord}})
+	p.NextSection = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Next section (Space)", Icon: theme.MediaSkipNextIcon(), OnTapped: p.Next}})
 	p.NextSection.Disable()
 	p.Meter = NewLevelMeter(a.deps.Now)
 	p.Status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	p.Saved = &widget.Label{Wrapping: fyne.TextWrapWord}
-	p.OpenSaved = &widget.Button{Text: "Open in Review", Icon: theme.FileIcon(), OnTapped: p.openSaved}
-	p.RestoreSaved = &widget.Button{Text: "Keep it after all", Icon: theme.ContentUndoIcon(), OnTapped: p.restoreSaved}
+	p.OpenSaved = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Open in Review", Icon: theme.FileIcon(), OnTapped: p.openSaved}})
+	p.RestoreSaved = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Keep it after all", Icon: theme.ContentUndoIcon(), OnTapped: p.restoreSaved}})
 	p.OpenSaved.Hide()
 	p.RestoreSaved.Hide()
 	p.Last = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}

@@ -38,13 +38,13 @@ type Review struct {
 	Info *widget.Label
 	// Discard moves the open take to the trash; RestoreDiscarded
 	// brings it back.
-	Discard          *widget.Button
-	RestoreDiscarded *widget.Button
+	Discard          *keyButton
+	RestoreDiscarded *keyButton
 	Player           *Playback
 	Editor           *TranscriptEditor
-	Import           *widget.Button
-	Transcribe       *widget.Button
-	Cancel           *widget.Button
+	Import           *keyButton
+	Transcribe       *keyButton
+	Cancel           *keyButton
 	// Progress and Activity show long work: the transcriber, the
 	// waveform and the analysis.
 	Progress *widget.ProgressBarInfinite
@@ -75,8 +75,8 @@ type Review struct {
 func newReview(a *App) *Review {
 	r := &Review{a: a}
 	r.Info = &widget.Label{Wrapping: fyne.TextWrapWord}
-	r.Discard = &widget.Button{Text: "Discard take", Icon: theme.DeleteIcon(), OnTapped: r.DiscardTake}
-	r.RestoreDiscarded = &widget.Button{Text: "Restore it", Icon: theme.ContentUndoIcon(), OnTapped: r.restoreDiscarded}
+	r.Discard = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Discard take", Icon: theme.DeleteIcon(), OnTapped: r.DiscardTake}})
+	r.RestoreDiscarded = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Restore it", Icon: theme.ContentUndoIcon(), OnTapped: r.restoreDiscarded}})
 	r.RestoreDiscarded.Hide()
 	r.Player = newPlayback(a)
 	r.Editor = newTranscriptEditor(a)
@@ -88,15 +88,15 @@ func newReview(a *App) *Review {
 	}
 	r.Editor.OnPick = r.pick
 	r.Editor.OnHover = r.hover
-	r.Import = &widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}
-	r.Transcribe = &widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}
-	r.Cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}
+	r.Import = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}})
+	r.Transcribe = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}})
+	r.Cancel = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}})
 	r.Cancel.Hide()
 	r.Progress = widget.NewProgressBarInfinite()
 	r.Progress.Stop()
 	r.Progress.Hide()
 	r.Activity = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	r.Card = newCard(a.followups)
+	r.Card = newCard(a.followups, a.typedKey)
 	r.Card.OnFlagSelected = r.selectFlag
 	r.Card.OnSeek = r.Player.SeekTo
 	r.Card.OnSection = r.Player.JumpToSection

@@ -32,14 +32,14 @@ type Settings struct {
 	Transcriber *keyEntry
 	// TestMic records a few seconds, shows the level and plays them
 	// back; MicMeter and MicStatus show how it went.
-	TestMic   *widget.Button
+	TestMic   *keyButton
 	MicMeter  *LevelMeter
 	MicStatus *widget.Label
 	// RubricPath names a rubric file to load; LoadRubricFile loads it,
 	// ChooseRubric picks it with a file dialog.
 	RubricPath     *keyEntry
-	LoadRubricFile *widget.Button
-	ChooseRubric   *widget.Button
+	LoadRubricFile *keyButton
+	ChooseRubric   *keyButton
 	RubricStatus   *widget.Label
 	Content        fyne.CanvasObject
 
@@ -73,15 +73,15 @@ func newSettings(a *App) *Settings {
 	s.Transcriber.Text, s.Transcriber.PlaceHolder = prefs.String(PrefTranscriber), "whisper-cli -m model.bin -osrt -of {out} {audio}"
 	s.Transcriber.OnChanged = func(v string) { prefs.SetString(PrefTranscriber, v) }
 
-	s.TestMic = &widget.Button{Text: "Test the microphone (3 s)", Icon: theme.MediaRecordIcon(), OnTapped: s.ToggleMicTest}
+	s.TestMic = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Test the microphone (3 s)", Icon: theme.MediaRecordIcon(), OnTapped: s.ToggleMicTest}})
 	s.MicMeter = NewLevelMeter(a.deps.Now)
 	s.MicStatus = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Records three seconds, shows the level, then plays them back."}
 
 	s.RubricPath = a.newEntry(&keyEntry{})
 	s.RubricPath.Text, s.RubricPath.PlaceHolder = prefs.String(PrefUserRubric), "/path/to/my-rubric.json"
 	s.RubricPath.OnSubmitted = func(string) { s.LoadRubric(s.RubricPath.Text) }
-	s.LoadRubricFile = &widget.Button{Text: "Load", Icon: theme.ConfirmIcon(), OnTapped: func() { s.LoadRubric(s.RubricPath.Text) }}
-	s.ChooseRubric = &widget.Button{Text: "Choose…", Icon: theme.FolderOpenIcon(), OnTapped: s.chooseRubric}
+	s.LoadRubricFile = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Load", Icon: theme.ConfirmIcon(), OnTapped: func() { s.LoadRubric(s.RubricPath.Text) }}})
+	s.ChooseRubric = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Choose…", Icon: theme.FolderOpenIcon(), OnTapped: s.chooseRubric}})
 	s.RubricStatus = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "A rubric file of your own (the format of assets/rubrics/README.md) adds a question graded on its sections."}
 
 	form := widget.NewForm(

@@ -47,7 +47,7 @@ type TranscriptEditor struct {
 	View  *TextView
 	Entry *keyEntry
 	// EditButton opens the editor, and leaves it while it is open.
-	EditButton *widget.Button
+	EditButton *keyButton
 	// Hint names the flag under the pointer or selected.
 	Hint    *widget.Label
 	Content fyne.CanvasObject
@@ -90,13 +90,13 @@ func newTranscriptEditor(a *App) *TranscriptEditor {
 			e.OnChanged()
 		}
 	}
-	e.EditButton = &widget.Button{Text: "Edit (E)", Icon: theme.DocumentCreateIcon(), OnTapped: func() {
+	e.EditButton = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Edit (E)", Icon: theme.DocumentCreateIcon(), OnTapped: func() {
 		if e.editing {
 			e.Done()
 		} else {
 			e.Edit()
 		}
-	}}
+	}}})
 	e.Hint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	e.Content = container.NewBorder(nil, e.Hint, nil, nil, container.NewStack(e.viewScroll, e.Entry))
 	e.showMode()
