@@ -20,7 +20,7 @@ set -u
 BIN=${1:?usage: scripts/smoke.sh path/to/retake}
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 [ -x "$BIN" ] || { echo "smoke: $BIN is not an executable; run make build" >&2; exit 1; }
-for tool in Xvfb xdotool convert import espeak-ng soxi; do
+for tool in Xvfb xdotool convert import compare identify espeak-ng soxi; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "smoke: $tool is missing; run make deps-test" >&2; exit 1; }
 done
 

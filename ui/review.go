@@ -99,7 +99,7 @@ func newReview(a *App) *Review {
 	r.Card = newCard(a.followups, a.typedKey)
 	r.Card.OnFlagSelected = r.selectFlag
 	r.Card.OnSeek = r.Player.SeekTo
-	r.Card.OnSection = r.Player.JumpToSection
+	r.Card.OnSection = r.showSection
 	r.Card.OnReplay = r.Player.ReplaySection
 	tools := NewFlow(r.Editor.EditButton, r.Import, r.Transcribe, r.Cancel)
 	left := container.NewBorder(container.NewVBox(tools, r.Progress, r.Activity), nil, nil, nil, r.Editor.Content)
@@ -437,6 +437,15 @@ func (r *Review) selectFlag(f scoring.Flag) {
 			r.Player.SeekTo(secs(s.T))
 			break
 		}
+	}
+}
+
+// showSection jumps playback to a section and brings the first piece of
+// the text it is told in into the transcript's view.
+func (r *Review) showSection(i int) {
+	r.Player.JumpToSection(i)
+	if rep := r.report; rep != nil && i < len(rep.Sections) && len(rep.Sections[i].Spans) > 0 {
+		r.Editor.View.ScrollTo(rep.Sections[i].Spans[0].Start)
 	}
 }
 

@@ -576,3 +576,27 @@ func TestStoreFailureKeepsTheText(t *testing.T) {
 		t.Errorf("error %q, text %q", h.ui.lastError, r.Editor.Text())
 	}
 }
+
+func TestPickingASectionOnTheCardShowsItsWords(t *testing.T) {
+	long := strings.Repeat("We planned the launch for weeks and everyone knew the date.\n\n", 60) + "Now I run a checklist before every release."
+	change := strings.Index(long, "Now I run")
+	h := newHarness(t, func(d *Deps) {
+		d.Analyze = func(in scoring.Input) scoring.Report {
+			rep := scoring.Analyze(in)
+			rep.Sections[4].Spans = []scoring.Piece{{Start: change, End: len(long)}}
+			return rep
+		}
+	})
+	r := h.ui.Review
+	openTake(h)
+	r.ImportTranscript("a.txt", []byte(long))
+	h.settle()
+	if r.Editor.viewScroll.Offset.Y != 0 {
+		t.Fatal("the transcript does not start at the top")
+	}
+	r.Card.OnSection(4)
+	p, _ := r.Editor.View.PositionOf(change)
+	if off := r.Editor.viewScroll.Offset.Y; p.Y < off || p.Y > off+r.Editor.viewScroll.Size().Height {
+		t.Errorf("the change section's words at %.0f are not in the view from %.0f", p.Y, off)
+	}
+}
