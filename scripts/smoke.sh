@@ -44,6 +44,7 @@ trap cleanup EXIT INT TERM
 fail() {
 	echo "smoke: FAIL: $*" >&2
 	[ -s "$TMP/app.log" ] && { echo "--- app log:" >&2; head -30 "$TMP/app.log" >&2; }
+	[ -s "$TMP/xvfb.log" ] && { echo "--- Xvfb log ($DISPLAY):" >&2; tail -5 "$TMP/xvfb.log" >&2; }
 	exit 1
 }
 
@@ -88,7 +89,11 @@ start_x() {
 			i=$((i + 1)); [ $i -gt 50 ] && break
 			sleep 0.2
 		done
-		if kill -0 "$XPID" 2>/dev/null && [ "$(tr -dc 0-9 </tmp/.X$D-lock 2>/dev/null)" = "$XPID" ]; then
+		# Ours: alive, named in the lock file, and with the screen size
+		# asked for (a server of another user on the same number would
+		# answer with its own).
+		if kill -0 "$XPID" 2>/dev/null && [ "$(tr -dc 0-9 </tmp/.X$D-lock 2>/dev/null)" = "$XPID" ] &&
+			[ "$(DISPLAY=:$D xdotool getdisplaygeometry 2>/dev/null)" = "$1 $2" ]; then
 			export DISPLAY=:$D
 			return
 		fi
@@ -99,7 +104,9 @@ start_x() {
 	fail "found no free display for Xvfb: $(cat "$TMP/xvfb.log")"
 }
 
-# start_app starts Retake and waits for its window (WID).
+# start_app starts Retake and waits for its window (WID). It returns 1
+# when the app could not open the display (the X server went away), so
+# the caller can take another one.
 start_app() {
 	"$BIN" >"$TMP/app.log" 2>&1 &
 	APID=$!
@@ -107,11 +114,26 @@ start_app() {
 	i=0
 	while [ -z "$WID" ]; do
 		i=$((i + 1)); [ $i -gt 150 ] && fail "no Retake window appeared within 30 s"
-		kill -0 "$APID" 2>/dev/null || fail "retake exited before showing a window"
+		if ! kill -0 "$APID" 2>/dev/null; then
+			grep -q "Failed to open display" "$TMP/app.log" && { APID=; return 1; }
+			fail "retake exited before showing a window"
+		fi
 		WID=$(xdotool search --onlyvisible --name '^Retake' 2>/dev/null | head -1)
 		sleep 0.2
 	done
 	sleep 2 # let the first frames and the take list arrive
+}
+
+# start_both starts Xvfb (W x H) and the app, on another display if the
+# first one fails under the app.
+start_both() {
+	for try in 1 2 3; do
+		start_x "$1" "$2"
+		start_app && return
+		echo "smoke: the app could not open $DISPLAY; trying another display" >&2
+		stop_x
+	done
+	fail "the app could not open a display three times"
 }
 
 # wait_title T waits until the window title is "Retake — T".
@@ -148,8 +170,7 @@ for size in 800x600 1280x800 1920x1080; do
 	W=${size%x*} H=${size#*x}
 	rm -rf "$RETAKE_DATA_DIR"
 	cp -a "$TMP/pristine" "$RETAKE_DATA_DIR"
-	start_x "$W" "$H"
-	start_app
+	start_both "$W" "$H"
 	# Fill the screen: the first run opens at 1100x760, larger than
 	# the smallest screen.
 	xdotool windowmove "$WID" 0 0 windowsize "$WID" "$W" "$H" 2>/dev/null
@@ -229,7 +250,7 @@ for size in 800x600 1280x800 1920x1080; do
 			sleep 0.2
 		done
 		APID=
-		start_app
+		start_app || fail "the app could not open $DISPLAY after Ctrl+Q"
 		i=0
 		until xdotool getwindowgeometry "$WID" | grep -q "Position: 37,41"; do
 			i=$((i + 1)); [ $i -gt 25 ] && break
