@@ -161,6 +161,10 @@ type flowLayout struct {
 func (f *flowLayout) rows(objs []fyne.CanvasObject, width float32) (pos []fyne.Position, height float32) {
 	x, y, lineH := float32(0), float32(0), float32(0)
 	for _, o := range objs {
+		if !o.Visible() {
+			pos = append(pos, fyne.Position{})
+			continue // a hidden button takes no room
+		}
 		m := o.MinSize()
 		if x > 0 && x+m.Width > width {
 			x, y = 0, y+lineH
@@ -187,7 +191,9 @@ func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	w := float32(0)
 	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
 	}
 	_, h := f.rows(objs, max(f.width, w))
 	return fyne.NewSize(w, h)
