@@ -43,6 +43,11 @@ func analyze(t *Take) error {
 		return err
 	}
 	if _, err := loadRubric(in.Rubric); err != nil {
+		// A person's own rubric file: the library cannot grade with it,
+		// so the report the app made with it stays as it is.
+		if t.Report != nil && t.Report.Rubric == in.Rubric {
+			return nil
+		}
 		return fmt.Errorf("analyze take %s: %w", t.ID, err)
 	}
 	r := scoring.Analyze(in)
@@ -51,11 +56,12 @@ func analyze(t *Take) error {
 }
 
 // rubricOf is the id of the rubric that grades a take ("mistake" when the
-// question names none), or "" when that rubric cannot be loaded.
+// question names none). A rubric the library cannot load (a person's own
+// file) is named by the take's question as it is.
 func rubricOf(t *Take) string {
 	r, err := loadRubric(t.Question.Rubric)
 	if err != nil {
-		return ""
+		return t.Question.Rubric
 	}
 	return r.ID
 }

@@ -7,7 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"retake/scoring"
@@ -19,6 +20,13 @@ const (
 	PrefOutputDevice = "output_device"
 	PrefTargetS      = "target_seconds"
 	PrefTranscriber  = "transcriber_command"
+	// PrefUserRubric is the path of the rubric file loaded in Settings.
+	PrefUserRubric = "user_rubric_path"
+	// PrefWindowW and the others remember where the window was.
+	PrefWindowW = "window_width"
+	PrefWindowH = "window_height"
+	PrefWindowX = "window_x"
+	PrefWindowY = "window_y"
 )
 
 // View names, also used in the window title so a screenshot or a window
@@ -30,16 +38,24 @@ const (
 	ViewSettings = "Settings"
 )
 
+// minWindow is the smallest window the layout is made for.
+var minWindow = fyne.NewSize(800, 600)
+
 // App is the running desktop app: the window, its four views and what
-// they share.
+// they share. Views reach each other only through its methods.
 type App struct {
 	app  fyne.App
 	win  fyne.Window
 	deps Deps
 
-	rubric    *scoring.Rubric
+	rubrics   map[string]*scoring.Rubric
 	questions []Question
 	followups Followups
+	bindings  []binding
+	jobs      jobCounter
+	quitting  bool
+	// lastError is the last error dialog's text, for tests.
+	lastError string
 
 	Practice *Practice
 	Review   *Review
@@ -51,28 +67,36 @@ type App struct {
 // New builds the app's views into the window and wires its shortcuts.
 func New(a fyne.App, w fyne.Window, deps Deps) (*App, error) {
 	deps.fill()
-	r, err := scoring.LoadRubric("mistake")
-	if err != nil {
-		return nil, err
+	qs := deps.Questions
+	if qs == nil {
+		var err error
+		if qs, err = LoadQuestions(); err != nil {
+			return nil, err
+		}
 	}
-	qs, err := LoadQuestions()
-	if err != nil {
-		return nil, err
+	if len(qs) == 0 {
+		return nil, fmt.Errorf("load questions: the bank is empty")
 	}
 	fu, err := LoadFollowups()
 	if err != nil {
 		return nil, err
 	}
-	ap := &App{app: a, win: w, deps: deps, rubric: r, questions: qs, followups: fu}
+	ap := &App{app: a, win: w, deps: deps, rubrics: map[string]*scoring.Rubric{},
+		questions: append([]Question(nil), qs...), followups: fu}
+	for _, q := range ap.questions {
+		if _, ok := ap.rubrics[q.Rubric]; ok {
+			continue
+		}
+		r, err := deps.LoadRubric(q.Rubric)
+		if err != nil {
+			return nil, fmt.Errorf("question %s: %w", q.ID, err)
+		}
+		ap.rubrics[q.Rubric] = r
+	}
 	ap.Practice = newPractice(ap)
 	ap.Review = newReview(ap)
 	ap.History = newHistory(ap)
 	ap.Settings = newSettings(ap)
-	ap.Practice.OnFinished = func(t Take) {
-		ap.Review.Open(t)
-		ap.Show(ViewReview)
-		ap.History.Reload()
-	}
 	ap.Tabs = container.NewAppTabs(
 		container.NewTabItem(ViewPractice, container.NewVScroll(ap.Practice.Content)),
 		container.NewTabItem(ViewReview, ap.Review.Content),
@@ -80,26 +104,78 @@ func New(a fyne.App, w fyne.Window, deps Deps) (*App, error) {
 		container.NewTabItem(ViewSettings, container.NewVScroll(ap.Settings.Content)),
 	)
 	ap.Tabs.OnSelected = func(ti *container.TabItem) {
+		// A widget focused in the view being left would keep the
+		// keys: R would move the target slider instead of recording.
+		w.Canvas().Unfocus()
 		w.SetTitle("Retake — " + ti.Text)
 		if ti.Text == ViewHistory {
 			ap.History.Reload()
 		}
 	}
-	help := &widget.Button{Text: "Shortcuts (F1)", Importance: widget.LowImportance, OnTapped: ap.ShowHelp}
-	w.SetContent(container.NewBorder(nil, container.NewHBox(help), nil, nil, ap.Tabs))
+	// The help button sits in the empty end of the tab row, where it
+	// takes no height from the views.
+	help := newKeyButton(ap.typedKey, &keyButton{Button: widget.Button{Text: "Shortcuts (F1)", Icon: theme.HelpIcon(), Importance: widget.LowImportance, OnTapped: ap.ShowHelp}})
+	w.SetContent(container.NewStack(ap.Tabs, container.NewBorder(container.NewHBox(layout.NewSpacer(), help), nil, nil, nil)))
 	w.SetTitle("Retake — " + ViewPractice)
 	ap.bindKeys()
-	// Closing mid-take finishes it first, so the take keeps its marks
-	// and length instead of waiting for crash recovery.
-	w.SetCloseIntercept(func() {
-		if ap.Practice.clock.Running() {
-			ap.Practice.ToggleRecord()
-		}
-		ap.Review.closePlayer()
-		w.Close()
-	})
+	ap.restoreWindow()
+	w.SetCloseIntercept(ap.Quit)
 	ap.History.Reload()
+	ap.Practice.CheckMicrophone()
+	ap.Settings.LoadSavedRubric()
 	return ap, nil
+}
+
+// Quit closes the app. A take being recorded is finished first, so it
+// keeps its marks and length instead of waiting for crash recovery, and
+// the window's size and place are remembered.
+func (a *App) Quit() {
+	if a.quitting {
+		return
+	}
+	a.quitting = true
+	if a.Practice.Recording() {
+		a.Practice.ToggleRecord()
+	}
+	a.Review.Close()
+	a.Settings.StopMicTest()
+	a.rememberWindow()
+	// Fyne writes preferences a moment after they change, batching
+	// changes that come together; closing at once would lose all but
+	// the first. The window goes once they are written.
+	a.deps.AfterFunc(prefsSettle, func() { a.deps.DoAsync(a.win.Close) })
+}
+
+// prefsSettle is how long Fyne takes to write preferences changed
+// together (it waits 100 ms after a write before the next).
+const prefsSettle = 300 * time.Millisecond
+
+// restoreWindow gives the window the size (and, where the platform
+// allows, the place) it had when the app last closed.
+func (a *App) restoreWindow() {
+	p := a.app.Preferences()
+	wd, ht := p.Float(PrefWindowW), p.Float(PrefWindowH)
+	if wd >= float64(minWindow.Width) && ht >= float64(minWindow.Height) {
+		a.win.Resize(fyne.NewSize(float32(wd), float32(ht)))
+	}
+	if a.deps.MoveWindow != nil && p.Bool(PrefWindowX+"_set") {
+		a.deps.MoveWindow(a.win, p.Int(PrefWindowX), p.Int(PrefWindowY))
+	}
+}
+
+func (a *App) rememberWindow() {
+	p := a.app.Preferences()
+	if s := a.win.Canvas().Size(); s.Width >= minWindow.Width && s.Height >= minWindow.Height {
+		p.SetFloat(PrefWindowW, float64(s.Width))
+		p.SetFloat(PrefWindowH, float64(s.Height))
+	}
+	if a.deps.WindowPosition != nil {
+		if x, y, ok := a.deps.WindowPosition(a.win); ok {
+			p.SetInt(PrefWindowX, x)
+			p.SetInt(PrefWindowY, y)
+			p.SetBool(PrefWindowX+"_set", true)
+		}
+	}
 }
 
 // Show switches to the named view.
@@ -113,6 +189,62 @@ func (a *App) Show(view string) {
 
 // Current is the name of the view showing.
 func (a *App) Current() string { return a.Tabs.Selected().Text }
+
+// recordFromAnywhere is Ctrl+R: it brings Practice up and starts or
+// stops the rehearsal.
+func (a *App) recordFromAnywhere() {
+	if a.Current() != ViewPractice && !a.Practice.Recording() {
+		a.Show(ViewPractice)
+	}
+	a.Practice.ToggleRecord()
+}
+
+// OpenTake shows a take in Review, switching to it when show is set.
+func (a *App) OpenTake(t Take, show bool) {
+	a.Review.Open(t)
+	if show {
+		a.Show(ViewReview)
+	}
+}
+
+// OpenTakeID loads a take by id and shows it in Review.
+func (a *App) OpenTakeID(id string, show bool) {
+	lib := a.deps.Library
+	if lib == nil {
+		return
+	}
+	run(a, Failure{"Could not open the take", "It may have been deleted; reload History"},
+		func() (Take, error) { return lib.Get(id) },
+		func(t Take) { a.OpenTake(t, show) }, nil)
+}
+
+// ReviewTakeID is the id of the take open in Review ("" for none).
+func (a *App) ReviewTakeID() string { return a.Review.Take().ID }
+
+// TakesChanged is called when a take was stored, renamed, deleted or
+// restored: History lists again, and a deleted take leaves Review.
+func (a *App) TakesChanged(deleted ...string) {
+	for _, id := range deleted {
+		if id != "" && id == a.Review.Take().ID {
+			a.Review.Close()
+		}
+	}
+	a.History.Reload()
+}
+
+// LastTake is the newest stored take of a question with section times,
+// for Practice to show beside the timer.
+func (a *App) LastTake(questionID string) (Take, bool) {
+	if a.History == nil {
+		return Take{}, false // still being built
+	}
+	for _, t := range a.History.All() {
+		if t.QuestionID == questionID && len(t.SectionSeconds) > 0 {
+			return t, true
+		}
+	}
+	return Take{}, false
+}
 
 // Target is the target answer length from the settings.
 func (a *App) Target() time.Duration {
@@ -129,62 +261,21 @@ func (a *App) OutputDevice() string { return a.app.Preferences().String(PrefOutp
 
 // ShowError shows a dialog that says what happened, why, and what to do.
 func (a *App) ShowError(what, todo string, err error) {
-	dialog.ShowError(fmt.Errorf("%s: %v.\n\n%s.", what, err, todo), a.win)
-}
-
-// shortcuts is the list the help dialog shows.
-var shortcuts = [][2]string{
-	{"R", "Record / stop (Practice)"},
-	{"Space or N", "Next section while recording (Practice)"},
-	{"P", "Play / pause (Review; Space there too)"},
-	{"Ctrl+1 … Ctrl+4", "Practice, Review, History, Settings"},
-	{"F1", "This list"},
-}
-
-// ShowHelp lists the keyboard shortcuts.
-func (a *App) ShowHelp() {
-	f := widget.NewForm()
-	for _, s := range shortcuts {
-		f.Append(s[0], widget.NewLabel(s[1]))
+	msg := fmt.Sprintf("%s: %v.", what, err)
+	if todo != "" {
+		msg += "\n\n" + todo + "."
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", f, a.win)
+	a.lastError = msg
+	dialog.ShowError(fmt.Errorf("%s", msg), a.win)
 }
 
-// bindKeys wires the single-key shortcuts, which only fire when no text
-// field has focus, and Ctrl+digit view switches, which always do.
-func (a *App) bindKeys() {
-	c := a.win.Canvas()
-	c.SetOnTypedKey(a.typedKey)
-	for i, v := range []string{ViewPractice, ViewReview, ViewHistory, ViewSettings} {
-		view := v
-		key := fyne.KeyName(fmt.Sprint(i + 1))
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { a.Show(view) })
+// analyze scores a transcript with a rubric. It is the one call into the
+// analyzer: a shipped rubric goes through Deps.Analyze by id, a person's
+// own file is passed whole.
+func (a *App) analyze(in scoring.Input, r *scoring.Rubric) scoring.Report {
+	in.Rubric = r.ID
+	if shipped, err := a.deps.LoadRubric(r.ID); err != nil || shipped != r {
+		return scoring.AnalyzeWith(r, in)
 	}
-}
-
-func (a *App) typedKey(e *fyne.KeyEvent) {
-	view := a.Current()
-	switch e.Name {
-	case fyne.KeyF1:
-		a.ShowHelp()
-	case fyne.KeyR:
-		if view == ViewPractice {
-			a.Practice.ToggleRecord()
-		}
-	case fyne.KeyN:
-		if view == ViewPractice {
-			a.Practice.Next()
-		}
-	case fyne.KeySpace:
-		switch view {
-		case ViewPractice:
-			a.Practice.Next()
-		case ViewReview:
-			a.Review.TogglePlay()
-		}
-	case fyne.KeyP:
-		if view == ViewReview {
-			a.Review.TogglePlay()
-		}
-	}
+	return a.deps.Analyze(in)
 }

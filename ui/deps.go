@@ -75,6 +75,14 @@ type Take struct {
 	// Report is the full report, nil until the take has a transcript.
 	// List may leave it out; Get fills it.
 	Report *scoring.Report
+	// QuestionID is the question bank id the take answers, and Rubric
+	// the rubric that grades it ("" when unknown: the bank entry of
+	// QuestionID says, or the first rubric).
+	QuestionID, Rubric string
+	// Recovered is set for a take a crash interrupted and the library
+	// repaired; Note says what was lost, if anything.
+	Recovered bool
+	Note      string
 }
 
 // Library stores takes. All methods may do disk I/O and are called off
@@ -101,6 +109,12 @@ type Library interface {
 	Export(id, dest string) error
 	// ImportAudio makes a take from an existing WAV or MP3 file.
 	ImportAudio(path string, q Question) (Take, error)
+	// Trash lists the takes in the trash, like List.
+	Trash() ([]Take, error)
+	// Restore brings a take back from the trash.
+	Restore(id string) error
+	// EmptyTrash deletes every trashed take for good.
+	EmptyTrash() error
 }
 
 // Deps are the outside pieces the app runs on. Nil fields turn the
@@ -121,15 +135,33 @@ type Deps struct {
 	Parse func(name string, data []byte) (transcript.Transcript, error)
 	// RunTranscriber runs the transcriber command; RunCommand when nil.
 	RunTranscriber func(ctx context.Context, template, audio string, progress func(string)) (name string, data []byte, err error)
+	// ParseRubric reads a rubric file a person loads in Settings;
+	// ParseRubric (this package's checks) when nil.
+	ParseRubric func(data []byte) (*scoring.Rubric, error)
+	// LoadRubric loads a rubric shipped with the app by id;
+	// scoring.LoadRubric when nil.
+	LoadRubric func(id string) (*scoring.Rubric, error)
+	// Questions replaces the embedded question bank when set.
+	Questions []Question
+	// WindowPosition and MoveWindow read and set where the window is on
+	// the screen, so the next run opens where this one closed. Fyne has
+	// no such call; nil leaves the placement to the window manager.
+	WindowPosition func(fyne.Window) (x, y int, ok bool)
+	MoveWindow     func(w fyne.Window, x, y int)
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// AfterFunc runs f on its own goroutine once d has passed, unless
+	// the returned stop is called first (stop reports whether it
+	// stopped it); time.AfterFunc when nil. Every delay of the views
+	// (the typing pause, the microphone test) goes through it, so tests
+	// move a fake clock instead of sleeping.
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 	// Tick is the UI refresh period of the timer and level meter.
 	Tick time.Duration
-	// Do runs f on the UI thread and waits; fyne.DoAndWait when nil.
-	// DoAsync queues f without waiting; fyne.Do when nil. Tests replace
-	// them with a queue the test goroutine drains, as the app's event
-	// loop would.
-	Do, DoAsync func(f func())
+	// DoAsync queues f to run on the UI thread; fyne.Do when nil.
+	// Tests replace it with a queue the test goroutine drains, as the
+	// app's event loop would.
+	DoAsync func(f func())
 }
 
 func (d *Deps) fill() {
@@ -145,8 +177,14 @@ func (d *Deps) fill() {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	if d.Do == nil {
-		d.Do = fyne.DoAndWait
+	if d.AfterFunc == nil {
+		d.AfterFunc = func(dl time.Duration, f func()) func() bool { return time.AfterFunc(dl, f).Stop }
+	}
+	if d.ParseRubric == nil {
+		d.ParseRubric = ParseRubric
+	}
+	if d.LoadRubric == nil {
+		d.LoadRubric = scoring.LoadRubric
 	}
 	if d.DoAsync == nil {
 		d.DoAsync = fyne.Do

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,10 +18,20 @@ import (
 	"retake/scoring"
 )
 
-// fakeClock is a clock the test moves by hand.
+// fakeClock is a clock the test moves by hand; its timers fire when
+// Advance passes them, each on a goroutine of its own as time.AfterFunc
+// would run it.
 type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
+	mu     sync.Mutex
+	now    time.Time
+	timers []*fakeTimer
+	firing atomic.Int32
+}
+
+type fakeTimer struct {
+	at      time.Time
+	f       func()
+	stopped bool
 }
 
 func (c *fakeClock) Now() time.Time {
@@ -28,10 +40,53 @@ func (c *fakeClock) Now() time.Time {
 	return c.now
 }
 
+// AfterFunc is the fake for Deps.AfterFunc.
+func (c *fakeClock) AfterFunc(d time.Duration, f func()) func() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &fakeTimer{at: c.now.Add(d), f: f}
+	c.timers = append(c.timers, t)
+	return func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		was := !t.stopped
+		t.stopped = true
+		return was
+	}
+}
+
+// Advance moves the clock on by s seconds, firing the timers due.
 func (c *fakeClock) Advance(s float64) {
 	c.mu.Lock()
 	c.now = c.now.Add(time.Duration(s * float64(time.Second)))
+	var due []func()
+	keep := c.timers[:0]
+	for _, t := range c.timers {
+		switch {
+		case t.stopped:
+		case !t.at.After(c.now):
+			t.stopped = true
+			due = append(due, t.f)
+		default:
+			keep = append(keep, t)
+		}
+	}
+	c.timers = keep
 	c.mu.Unlock()
+	for _, f := range due {
+		c.firing.Add(1)
+		go func() {
+			defer c.firing.Add(-1)
+			f()
+		}()
+	}
+}
+
+// pending counts the timers not yet fired or stopped.
+func (c *fakeClock) pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.timers)
 }
 
 // fakeRecorder records nothing but keeps the calls the view made.
@@ -93,6 +148,7 @@ type fakeLibrary struct {
 	// markGate, when set, holds every MarkSection until it is closed.
 	journal  map[string][]string
 	markGate chan struct{}
+	trash    map[string]Take
 }
 
 func newFakeLibrary(dir string) *fakeLibrary {
@@ -151,7 +207,7 @@ func (l *fakeLibrary) Create(question Question) (Take, error) {
 	defer l.mu.Unlock()
 	l.next++
 	id := fmt.Sprintf("t%02d", l.next)
-	t := Take{ID: id, Score: -1, Question: q, Created: time.Date(2026, 3, 1, 10, l.next, 0, 0, time.UTC), AudioPath: l.dir + "/" + id + ".wav"}
+	t := Take{ID: id, Score: -1, Question: q, QuestionID: question.ID, Rubric: question.Rubric, Created: time.Date(2026, 3, 1, 10, l.next, 0, 0, time.UTC), AudioPath: l.dir + "/" + id + ".wav"}
 	l.takes[id] = t
 	return t, nil
 }
@@ -195,10 +251,45 @@ func (l *fakeLibrary) SetStory(id, story string) (Take, error) {
 func (l *fakeLibrary) Delete(id string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if _, ok := l.takes[id]; !ok {
+	t, ok := l.takes[id]
+	if !ok {
 		return fmt.Errorf("take %s not found", id)
 	}
 	delete(l.takes, id)
+	if l.trash == nil {
+		l.trash = map[string]Take{}
+	}
+	l.trash[id] = t
+	return nil
+}
+
+func (l *fakeLibrary) Trash() ([]Take, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []Take
+	for _, t := range l.trash {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func (l *fakeLibrary) Restore(id string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t, ok := l.trash[id]
+	if !ok {
+		return fmt.Errorf("restore take %s: not in the trash", id)
+	}
+	delete(l.trash, id)
+	l.takes[id] = t
+	return nil
+}
+
+func (l *fakeLibrary) EmptyTrash() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.trash = nil
 	return nil
 }
 
@@ -234,7 +325,7 @@ type harness struct {
 func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 	t.Helper()
 	h := &harness{
-		app:   test.NewTempApp(t),
+		app:   sharedApp(t),
 		clock: &fakeClock{now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)},
 		rec:   &fakeRecorder{errc: make(chan error, 1)},
 		lib:   newFakeLibrary(t.TempDir()),
@@ -248,14 +339,10 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 		OpenPlayer:  func(string, string) (Player, error) { return h.play, nil },
 		Library:     h.lib,
 		Now:         h.clock.Now,
+		AfterFunc:   h.clock.AfterFunc,
 		// The tests redraw by hand; an hour-long tick keeps the ticker
 		// goroutine from racing them.
-		Tick: time.Hour,
-		Do: func(f func()) {
-			done := make(chan struct{})
-			h.queue <- func() { f(); close(done) }
-			<-done
-		},
+		Tick:    time.Hour,
 		DoAsync: func(f func()) { h.queue <- f },
 	}
 	if tweak != nil {
@@ -271,29 +358,31 @@ func newHarness(t *testing.T, tweak func(*Deps)) *harness {
 	return h
 }
 
-// settle waits for the views' background work to report back, which is
-// also what orders it before the test reads widgets.
+// settle runs what the views handed to the UI thread until no
+// background job, fired timer or queued call is left; the test goroutine
+// plays the UI thread. Timers not yet due stay pending: tests move the
+// clock to fire them (idle does).
 func (h *harness) settle() {
-	for range 3 {
-		done := make(chan struct{})
-		go func() {
-			h.ui.Practice.Wait()
-			h.ui.Review.Wait()
-			h.ui.History.Wait()
-			close(done)
-		}()
-		for waiting := true; waiting; {
-			select {
-			case f := <-h.queue:
-				f()
-			case <-done:
-				waiting = false
+	for quiet := 0; quiet < 3; {
+		select {
+		case f := <-h.queue:
+			f()
+			quiet = 0
+		default:
+			if h.ui.Idle() && h.clock.firing.Load() == 0 && len(h.queue) == 0 {
+				quiet++
+				runtime.Gosched()
+			} else {
+				time.Sleep(100 * time.Microsecond)
 			}
 		}
-		for len(h.queue) > 0 {
-			(<-h.queue)()
-		}
 	}
+}
+
+// idle lets every pending delay pass (the typing pause, say) and settles.
+func (h *harness) idle() {
+	h.clock.Advance(10)
+	h.settle()
 }
 
 // errorShown reports whether a dialog is on top of the window.
@@ -302,7 +391,52 @@ func (h *harness) errorShown() bool { return h.win.Canvas().Overlays().Top() != 
 // ev is a key event by name, for the shortcut tests.
 func ev(name string) *fyne.KeyEvent { return &fyne.KeyEvent{Name: fyne.KeyName(name)} }
 
-// ctrlDigit presses Ctrl and a digit on the window's canvas.
-func ctrlDigit(h *harness, d int) {
-	h.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(d)), Modifier: fyne.KeyModifierControl})
+// press delivers a key as Fyne's desktop driver does: to the focused
+// widget when there is one, else to the canvas's key handler.
+func (h *harness) press(name fyne.KeyName) {
+	c := h.win.Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+		return
+	}
+	if k := c.OnTypedKey(); k != nil {
+		k(&fyne.KeyEvent{Name: name})
+	}
+}
+
+// ctrl delivers Ctrl+key as Fyne's desktop driver does: to the focused
+// widget when it takes shortcuts (a text field does), else to the
+// canvas's shortcuts.
+func (h *harness) ctrl(name fyne.KeyName) {
+	s := &desktop.CustomShortcut{KeyName: name, Modifier: fyne.KeyModifierControl}
+	c := h.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// ctrlDigit presses Ctrl and a digit on the window.
+func ctrlDigit(h *harness, d int) { h.ctrl(fyne.KeyName(fmt.Sprint(d))) }
+
+// theApp is the one test app the suite shares. A fresh app per test
+// would empty Fyne's text measure cache each time, and measuring the
+// same labels again under the race detector is most of a test's time.
+var theApp fyne.App
+
+// sharedApp returns the suite's app with every preference the views use
+// cleared, so no test sees another's settings.
+func sharedApp(t testing.TB) fyne.App {
+	t.Helper()
+	if theApp == nil {
+		theApp = test.NewApp()
+	}
+	fyne.SetCurrentApp(theApp)
+	p := theApp.Preferences()
+	for _, k := range []string{PrefInputDevice, PrefOutputDevice, PrefTargetS, PrefTranscriber, PrefUserRubric,
+		PrefWindowW, PrefWindowH, PrefWindowX, PrefWindowY, PrefWindowX + "_set"} {
+		p.RemoveValue(k)
+	}
+	return theApp
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -9,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"retake/scoring"
 )
 
 // silenceWarnAfter is how long the input may stay silent while
@@ -19,62 +23,101 @@ const silenceWarnAfter = 2 * time.Second
 // silenceFloor is the peak level below which input counts as silence.
 const silenceFloor = -70.0
 
+// minKeep is the shortest take worth keeping: anything shorter is a
+// press of R by accident, and goes to the trash (undoably) instead of
+// History.
+const minKeep = 2 * time.Second
+
 // Practice is the rehearsal view: a question, the sectioned timer, the
-// record and next-section buttons and the level meter.
+// record and next-section buttons, the level meter, the prompt of the
+// section being spoken, and the last take of the same question.
 type Practice struct {
 	a *App
 
 	Question     *widget.Label
-	PrevQuestion *widget.Button
-	NextQuestion *widget.Button
-	Target       *widget.Label
+	RubricInfo   *widget.Label
+	PrevQuestion *keyButton
+	NextQuestion *keyButton
 	Bar          *TimerBar
-	// Prompt is the full prompt of the section being spoken.
-	Prompt      *widget.Label
+	// NowTitle and Prompt say, large, what to cover now; Upcoming lists
+	// the sections and their prompts before the take starts.
+	NowTitle *widget.Label
+	// Prompt is shown as large as the window allows, to be read at a
+	// glance while speaking.
+	Prompt      *TextView
+	NextHint    *widget.Label
+	Upcoming    *fyne.Container
 	Overall     *widget.Label
-	Record      *widget.Button
-	NextSection *widget.Button
+	Record      *keyButton
+	NextSection *keyButton
 	Meter       *LevelMeter
 	// Status says why recording is off or that the microphone is silent.
-	Status  *widget.Label
-	Content fyne.CanvasObject
+	Status *widget.Label
+	// Saved sums up the take just stored; OpenSaved opens it in Review
+	// and RestoreSaved brings back one too short to keep.
+	Saved        *widget.Label
+	OpenSaved    *keyButton
+	RestoreSaved *keyButton
+	// Last shows the per-section times of the newest take of this
+	// question, planned against spoken.
+	Last       *widget.Label
+	LastChart  *BarChart
+	LastLegend *Legend
+	Content    fyne.CanvasObject
 
-	// OnFinished receives the take when a rehearsal stops.
-	OnFinished func(Take)
-
-	clock       SectionClock
-	qIndex      int
-	rec         Recorder
-	take        Take
+	clock  SectionClock
+	rubric *scoring.Rubric
+	qIndex int
+	rec    Recorder
+	take   Take
+	saved  Take
+	saving bool
+	// marking counts marks still being journaled.
+	marking     sync.WaitGroup
 	stopTicker  chan struct{}
 	silentSince time.Time
 	recordOff   string
-	saving      sync.WaitGroup
+	micOff      string
+	promptKey   string
 }
 
 func newPractice(a *App) *Practice {
 	p := &Practice{a: a}
 	p.Question = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	p.PrevQuestion = &widget.Button{Icon: theme.NavigateBackIcon(), OnTapped: func() { p.showQuestion(p.qIndex - 1) }}
-	p.NextQuestion = &widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { p.showQuestion(p.qIndex + 1) }}
-	p.Target = &widget.Label{}
-	plan := a.rubric.Plan(a.Target())
-	p.clock.Plan = plan
-	p.Bar = NewTimerBar(a.rubric.Sections, plan)
-	p.Prompt = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.RubricInfo = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.PrevQuestion = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.NavigateBackIcon(), OnTapped: func() { p.showQuestion(p.qIndex - 1) }}})
+	p.NextQuestion = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Icon: theme.NavigateNextIcon(), OnTapped: func() { p.showQuestion(p.qIndex + 1) }}})
+	p.Bar = NewTimerBar(nil, nil)
+	p.NowTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
+	p.Prompt = NewTextView()
+	p.NextHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.Upcoming = container.NewVBox()
 	p.Overall = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
-	p.Record = &widget.Button{Text: "Record (R)", Icon: theme.MediaRecordIcon(), Importance: widget.HighImportance, OnTapped: p.ToggleRecord}
-	p.NextSection = &widget.Button{Text: "Next section (Space)", Icon: theme.MediaSkipNextIcon(), OnTapped: p.Next}
+	p.Record = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Record (R)", Icon: theme.MediaRecordIcon(), Importance: widget.HighImportance, OnTapped: p.ToggleRecord}})
+	p.NextSection = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Next section (Space)", Icon: theme.MediaSkipNextIcon(), OnTapped: p.Next}})
 	p.NextSection.Disable()
-	p.Meter = NewLevelMeter()
+	p.Meter = NewLevelMeter(a.deps.Now)
 	p.Status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	p.Saved = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.OpenSaved = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Open in Review", Icon: theme.FileIcon(), OnTapped: p.openSaved}})
+	p.RestoreSaved = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Keep it after all", Icon: theme.ContentUndoIcon(), OnTapped: p.restoreSaved}})
+	p.OpenSaved.Hide()
+	p.RestoreSaved.Hide()
+	p.Last = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.LastChart = NewBarChart(plannedColor)
+	p.LastLegend = NewLegend(nil)
 	p.showQuestion(0)
-	p.refresh()
 
-	card := widget.NewCard("", "Question", container.NewBorder(nil, nil, p.PrevQuestion, p.NextQuestion, p.Question))
-	controls := container.NewHBox(p.Record, p.NextSection, p.Overall)
-	p.Content = container.NewVBox(card, p.Target, p.Bar, p.Prompt, controls,
-		container.NewBorder(nil, nil, widget.NewLabel("Input"), nil, p.Meter), p.Status)
+	question := container.NewBorder(nil, nil, container.NewCenter(p.PrevQuestion), container.NewCenter(p.NextQuestion),
+		container.NewVBox(p.Question, p.RubricInfo))
+	controls := NewFlow(p.Record, p.NextSection, p.Overall)
+	meter := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel("Input")), nil, p.Meter)
+	now := widget.NewCard("", "", container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming))
+	side := widget.NewCard("", "", container.NewVBox(p.Saved, container.NewHBox(p.OpenSaved, p.RestoreSaved),
+		p.Last, p.LastChart, p.LastLegend))
+	// The prompt and the last take fill what the window has left.
+	p.Content = container.NewBorder(container.NewVBox(question, p.Bar, controls, meter, p.Status), nil, nil, nil,
+		container.NewAdaptiveGrid(2, now, side))
 	return p
 }
 
@@ -84,10 +127,51 @@ func (p *Practice) QuestionText() string { return p.a.questions[p.qIndex].Text }
 // CurrentQuestion is the question bank entry being rehearsed.
 func (p *Practice) CurrentQuestion() Question { return p.a.questions[p.qIndex] }
 
+// Rubric is the rubric of the question being rehearsed.
+func (p *Practice) Rubric() *scoring.Rubric { return p.rubric }
+
+// Recording reports whether a rehearsal is in progress.
+func (p *Practice) Recording() bool { return p.clock.Running() }
+
+// ShowQuestion moves to the bank entry with this id, when there is one.
+func (p *Practice) ShowQuestion(id string) {
+	for i, q := range p.a.questions {
+		if q.ID == id {
+			p.showQuestion(i)
+		}
+	}
+}
+
 func (p *Practice) showQuestion(i int) {
+	if p.clock.Running() {
+		return
+	}
 	n := len(p.a.questions)
 	p.qIndex = (i%n + n) % n
-	p.Question.SetText(p.a.questions[p.qIndex].Text)
+	q := p.a.questions[p.qIndex]
+	p.Question.SetText(q.Text)
+	p.rubric = p.a.rubric(q.Rubric)
+	p.clock.Reset()
+	p.clock.Plan = p.rubric.Plan(p.a.Target())
+	p.showInfo()
+	p.Bar.SetSections(p.rubric.Sections, p.clock.Plan)
+	p.showLast()
+	p.refresh()
+}
+
+// showInfo is the line under the question: its rubric and the target.
+func (p *Practice) showInfo() {
+	p.RubricInfo.SetText(fmt.Sprintf("Graded on “%s”: %d sections · target %s (change it in Settings) · question %d of %d",
+		p.rubric.Title, len(p.rubric.Sections), clock(p.clock.Total()), p.qIndex+1, len(p.a.questions)))
+}
+
+// questionsChanged follows a change of the bank (a loaded rubric's
+// question joined it).
+func (p *Practice) questionsChanged() {
+	if p.clock.Running() {
+		return
+	}
+	p.showQuestion(p.qIndex)
 }
 
 // ApplyTarget re-plans the sections for the target length in settings.
@@ -95,14 +179,46 @@ func (p *Practice) ApplyTarget() {
 	if p.clock.Running() {
 		return
 	}
-	p.clock.Plan = p.a.rubric.Plan(p.a.Target())
+	p.clock.Plan = p.rubric.Plan(p.a.Target())
 	p.Bar.SetPlan(p.clock.Plan)
+	p.showInfo()
+	p.showLast()
 	p.refresh()
+}
+
+// TakesChanged redraws what depends on the stored takes.
+func (p *Practice) TakesChanged() { p.showLast() }
+
+// showLast shows the newest take of this question beside the prompt.
+func (p *Practice) showLast() {
+	t, ok := p.a.LastTake(p.CurrentQuestion().ID)
+	if !ok {
+		p.Last.SetText("No earlier take of this question has section times yet; after your first, its times show here to beat.")
+		p.LastChart.SetRows(nil)
+		p.LastLegend.SetItems(nil)
+		return
+	}
+	p.Last.SetText(fmt.Sprintf("Your last take of this question (%s, %s): planned against spoken, per section",
+		t.Created.Local().Format("2 Jan 15:04"), clock(t.Duration.Seconds())))
+	var rows []ChartRow
+	var titles []string
+	for i, s := range p.rubric.Sections {
+		titles = append(titles, s.Title)
+		spoken := 0.0
+		if i < len(t.SectionSeconds) {
+			spoken = t.SectionSeconds[i]
+		}
+		planned := p.clock.Plan[i]
+		rows = append(rows, ChartRow{Label: s.Title, Values: []float64{planned, spoken},
+			Text: fmt.Sprintf("%s of %s", clock(spoken), clock(planned)), Colors: []fyne.ThemeColorName{"", sectionColor(i)}})
+	}
+	p.LastChart.SetRows(rows)
+	p.LastLegend.SetItems(sectionLegend(titles, true))
 }
 
 // ToggleRecord starts a rehearsal, or stops the one in progress.
 func (p *Practice) ToggleRecord() {
-	if p.Record.Disabled() {
+	if p.saving {
 		return // the last take is still being saved
 	}
 	if p.clock.Running() {
@@ -131,21 +247,19 @@ func (p *Practice) journalMark() {
 	marks := p.clock.Marks()
 	lib, id, n := p.a.deps.Library, p.take.ID, len(marks)
 	at := time.Duration(marks[n-1] * float64(time.Second))
-	p.saving.Add(1)
-	go func() {
-		defer p.saving.Done()
-		_ = lib.MarkSection(id, n, at)
-	}()
+	runErr(p.a, Failure{}, func() error { return lib.MarkSection(id, n, at) }, nil, func(error) {})
 }
 
 func (p *Practice) start() {
+	p.a.Settings.StopMicTest()
 	p.ApplyTarget()
 	p.take = Take{Question: p.QuestionText()}
 	p.recordOff = ""
 	if err := p.openRecording(); err != nil {
 		p.recordOff = fmt.Sprintf("Recording is off: %v. The timer still runs for a silent rehearsal; pick a microphone in Settings to record.", err)
 	}
-	p.Status.SetText(p.recordOff)
+	p.setStatus(p.recordOff)
+	p.clearSaved()
 	p.silentSince = time.Time{}
 	p.clock.Start(p.a.deps.Now())
 	p.Record.SetText("Stop (R)")
@@ -172,7 +286,7 @@ func (p *Practice) openRecording() error {
 	if err != nil {
 		return err
 	}
-	t, err := p.a.deps.Library.Create(p.a.questions[p.qIndex])
+	t, err := p.a.deps.Library.Create(p.CurrentQuestion())
 	if err != nil {
 		rec.Close()
 		return fmt.Errorf("create take: %w", err)
@@ -195,36 +309,144 @@ func (p *Practice) stop() {
 	elapsed := time.Duration(p.clock.Elapsed(now) * float64(time.Second))
 	take := p.take
 	take.Marks, take.Duration = marks, elapsed
-	rec, q := p.rec, p.a.questions[p.qIndex]
+	rec, q := p.rec, p.CurrentQuestion()
 	p.rec = nil
 	// Finalizing the WAV and writing the take sync the disk; that runs
 	// off the UI thread, and Record stays off until it is done so a new
 	// take cannot race the old one.
+	p.saving = true
 	p.Record.SetText("Saving…")
 	p.Record.Disable()
 	p.NextSection.Disable()
 	p.Meter.Reset()
 	p.refresh()
-	p.saving.Add(1)
-	go func() {
-		defer p.saving.Done()
-		saved, fail := p.saveTake(rec, q, take, elapsed, marks)
-		p.a.deps.DoAsync(func() {
+	// The take comes back even when saving failed, for the summary.
+	var saved Take
+	run(p.a, Failure{},
+		func() (Take, error) {
+			t, fail := p.saveTake(rec, q, take, elapsed, marks)
+			saved = t
 			if fail != nil {
-				p.a.ShowError(fail.what, fail.todo, fail.err)
+				return t, fail
 			}
-			p.Record.SetText("Record (R)")
-			p.Record.SetIcon(theme.MediaRecordIcon())
-			p.Record.Importance = widget.HighImportance
-			p.Record.Enable()
-			p.Record.Refresh()
-			p.PrevQuestion.Enable()
-			p.NextQuestion.Enable()
-			if p.OnFinished != nil {
-				p.OnFinished(saved)
+			return t, nil
+		},
+		p.finished,
+		func(err error) {
+			var f *saveFailure
+			if errors.As(err, &f) {
+				p.a.ShowError(f.what, f.todo, f.err)
+			} else {
+				p.a.ShowError("Could not save the take", "Check the data folder; the audio file is kept", err)
 			}
+			p.finished(saved)
 		})
-	}()
+}
+
+// finished puts Practice back for the next take and sums up the one
+// just saved.
+func (p *Practice) finished(t Take) {
+	p.saving = false
+	p.Record.SetText("Record (R)")
+	p.Record.SetIcon(theme.MediaRecordIcon())
+	p.Record.Importance = widget.HighImportance
+	p.Record.Enable()
+	p.Record.Refresh()
+	p.PrevQuestion.Enable()
+	p.NextQuestion.Enable()
+	p.setStatus(p.micOff)
+	p.saved = t
+	p.clock.Reset()
+	p.Bar.SetPlan(p.clock.Plan)
+	p.refresh()
+	switch {
+	case t.ID == "":
+		p.Saved.SetText(fmt.Sprintf("That rehearsal (%s) was not saved.", clock(t.Duration.Seconds())))
+	case t.Duration < minKeep:
+		p.Saved.SetText(fmt.Sprintf("That take lasted %s, too short to keep: it went to the trash.", clock(t.Duration.Seconds())))
+		p.RestoreSaved.Show()
+		p.discardShort(t.ID)
+		return
+	default:
+		p.Saved.SetText(p.summary(t))
+		p.OpenSaved.Show()
+	}
+	p.a.TakesChanged()
+}
+
+// summary is the short account of a saved take.
+func (p *Practice) summary(t Take) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Saved a %s take", clock(t.Duration.Seconds()))
+	if t.AudioPath == "" {
+		b.WriteString(" without audio (recording was off)")
+	}
+	b.WriteString(". ")
+	secs := sectionTimes(t.Marks, t.Duration.Seconds(), len(p.rubric.Sections))
+	var parts []string
+	for i, s := range p.rubric.Sections {
+		if i < len(secs) && secs[i] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s", s.Title, clock(secs[i])))
+		}
+	}
+	if len(t.Marks) == 0 {
+		b.WriteString("No section marks: press Space as you move on, so Review can split the take.")
+	} else {
+		b.WriteString(strings.Join(parts, " · "))
+	}
+	return b.String()
+}
+
+// sectionTimes splits a take's length at its marks.
+func sectionTimes(marks []float64, total float64, n int) []float64 {
+	out := make([]float64, n)
+	from := 0.0
+	for i := 0; i < n; i++ {
+		to := total
+		if i < len(marks) {
+			to = marks[i]
+		} else if i > len(marks) {
+			break
+		}
+		out[i] = max(to-from, 0)
+		from = to
+	}
+	return out
+}
+
+func (p *Practice) clearSaved() {
+	p.saved = Take{}
+	p.Saved.SetText("")
+	p.OpenSaved.Hide()
+	p.RestoreSaved.Hide()
+}
+
+func (p *Practice) openSaved() {
+	if p.saved.ID != "" {
+		p.a.OpenTakeID(p.saved.ID, true)
+	}
+}
+
+// discardShort moves a take too short to keep to the trash.
+func (p *Practice) discardShort(id string) {
+	lib := p.a.deps.Library
+	runErr(p.a, Failure{"Could not move the short take to the trash", "It stays in History; delete it there"},
+		func() error { return lib.Delete(id) }, func() { p.a.TakesChanged(id) }, nil)
+}
+
+func (p *Practice) restoreSaved() {
+	id, lib := p.saved.ID, p.a.deps.Library
+	if id == "" || lib == nil {
+		return
+	}
+	runErr(p.a, Failure{"Could not restore the take", "Open the trash in History and restore it there"},
+		func() error { return lib.Restore(id) },
+		func() {
+			p.RestoreSaved.Hide()
+			p.Saved.SetText(p.summary(p.saved))
+			p.OpenSaved.Show()
+			p.a.TakesChanged()
+		}, nil)
 }
 
 // saveFailure is what went wrong while saving a take, worded for a dialog.
@@ -232,6 +454,8 @@ type saveFailure struct {
 	what, todo string
 	err        error
 }
+
+func (f *saveFailure) Error() string { return f.what + ": " + f.err.Error() }
 
 // saveTake finishes a rehearsal in the background: it stops the recorder
 // and stores the take, or keeps a silent rehearsal as a take without
@@ -263,15 +487,43 @@ func (p *Practice) saveTake(rec Recorder, q Question, take Take, elapsed time.Du
 		t, err = lib.Finish(t.ID, elapsed, marks)
 	}
 	if err != nil {
-		return take, &saveFailure{"Could not save the silent rehearsal", "Its timing is shown in Review but not kept; check that the data folder is writable", err}
+		return take, &saveFailure{"Could not save the silent rehearsal", "Its timing is lost; check that the data folder is writable", err}
 	}
 	return t, nil
 }
 
-// Wait blocks until a take being saved in the background is stored.
-func (p *Practice) Wait() { p.saving.Wait() }
+// CheckMicrophone opens the input device once, off the UI thread, so
+// Practice says there is no microphone before R is pressed.
+func (p *Practice) CheckMicrophone() {
+	open := p.a.deps.NewRecorder
+	if open == nil {
+		p.setMicOff(fmt.Errorf("no audio backend"))
+		return
+	}
+	dev := p.a.InputDevice()
+	runErr(p.a, Failure{},
+		func() error {
+			rec, err := open(dev)
+			if err != nil {
+				return err
+			}
+			return rec.Close()
+		},
+		func() { p.setMicOff(nil) }, p.setMicOff)
+}
 
-// refresh redraws the timer, the overall time and the level meter.
+func (p *Practice) setMicOff(err error) {
+	p.micOff = ""
+	if err != nil {
+		p.micOff = fmt.Sprintf("No microphone: %v. Recording is off; the timer still runs for a silent rehearsal. Plug one in or pick one in Settings.", err)
+	}
+	if !p.clock.Running() {
+		p.setStatus(p.micOff)
+	}
+}
+
+// refresh redraws the timer, the overall time, the prompt and the level
+// meter.
 func (p *Practice) refresh() {
 	now := p.a.deps.Now()
 	n := len(p.clock.Plan)
@@ -284,14 +536,8 @@ func (p *Practice) refresh() {
 		cur = p.clock.Current()
 	}
 	p.Bar.Update(cur, el)
-	p.Target.SetText("Target length " + clock(p.clock.Total()) + " (change it in Settings)")
-	total, elapsed := p.clock.Total(), p.clock.Elapsed(now)
-	p.Overall.SetText(fmt.Sprintf("%s elapsed · %s left", clock(elapsed), clock(max(total-elapsed, 0))))
-	sec := p.a.rubric.Sections[min(p.clock.Current(), n-1)]
-	if cur < 0 {
-		sec = p.a.rubric.Sections[0]
-	}
-	p.Prompt.SetText(sec.Title + ": " + sec.Prompt)
+	p.Overall.SetText(overall(p.clock.Elapsed(now), p.clock.Total()))
+	p.showPrompt(cur)
 	if p.rec == nil {
 		return
 	}
@@ -308,18 +554,71 @@ func (p *Practice) refresh() {
 	p.showLevel(p.rec.Level(), now)
 }
 
+// overall is the time line beside the buttons: time left, or how far
+// over the target the answer has run.
+func overall(elapsed, total float64) string {
+	if elapsed > total && total > 0 {
+		return fmt.Sprintf("%s elapsed · +%s over", clock(elapsed), clock(elapsed-total))
+	}
+	return fmt.Sprintf("%s elapsed · %s left", clock(elapsed), clock(max(total-elapsed, 0)))
+}
+
+// showPrompt fills the prompt panel for the section being spoken (cur,
+// -1 before the take). It runs at the UI rate while recording, so it
+// redraws only when what it shows changes.
+func (p *Practice) showPrompt(cur int) {
+	key := fmt.Sprint(cur, p.rubric.ID, p.clock.Plan)
+	if key == p.promptKey {
+		return
+	}
+	p.promptKey = key
+	secs := p.rubric.Sections
+	if cur < 0 {
+		p.NowTitle.SetText("What to cover, in order")
+		p.Prompt.SetText("", nil)
+		p.Prompt.Hide()
+		p.NextHint.SetText("Press R to start; press Space as you move on to each next section.")
+		p.Upcoming.Objects = nil
+		for i, s := range secs {
+			p.Upcoming.Add(&widget.Label{Text: fmt.Sprintf("%d. %s (%s): %s", i+1, s.Title, clock(p.clock.Plan[i]), s.Prompt), Wrapping: fyne.TextWrapWord})
+		}
+		p.Upcoming.Show()
+		p.Upcoming.Refresh()
+		return
+	}
+	cur = min(cur, len(secs)-1)
+	s := secs[cur]
+	p.Upcoming.Hide()
+	p.Prompt.Show()
+	p.NowTitle.SetText(fmt.Sprintf("Now: %s (%s planned)", s.Title, clock(p.clock.Plan[cur])))
+	p.Prompt.SetTextSize(promptSize(p.a.win.Canvas().Size().Height))
+	p.Prompt.SetText(s.Prompt, nil)
+	if cur+1 < len(secs) {
+		p.NextHint.SetText("Next: " + secs[cur+1].Title + " — press Space when you move on.")
+	} else {
+		p.NextHint.SetText("Last section — press R to stop.")
+	}
+}
+
+// promptSize is how large the prompt is written for a window this tall:
+// larger windows have the room, and the prompt is read from a distance
+// while speaking.
+func promptSize(height float32) float32 {
+	return min(max(height*0.034, 22), 40)
+}
+
 func (p *Practice) showLevel(l Level, now time.Time) {
 	p.Meter.SetLevel(l)
 	if !l.NoInput && l.PeakDBFS > silenceFloor {
 		p.silentSince = time.Time{}
-		p.Status.SetText(p.recordOff)
+		p.setStatus(p.recordOff)
 		return
 	}
 	if p.silentSince.IsZero() {
 		p.silentSince = now
 	}
 	if now.Sub(p.silentSince) >= silenceWarnAfter {
-		p.Status.SetText("The microphone gives only silence: check that it is plugged in, not muted, and selected in Settings.")
+		p.setStatus("The microphone gives only silence: check that it is plugged in, not muted, and selected in Settings.")
 	}
 }
 
@@ -327,4 +626,17 @@ func (p *Practice) showLevel(l Level, now time.Time) {
 func clock(s float64) string {
 	t := int(s + 0.5)
 	return fmt.Sprintf("%d:%02d", t/60, t%60)
+}
+
+// setStatus shows a warning line, or hides the line when there is none,
+// so an empty line takes no room above the prompt.
+func (p *Practice) setStatus(s string) {
+	if s != p.Status.Text {
+		p.Status.SetText(s)
+	}
+	if s == "" {
+		p.Status.Hide()
+	} else {
+		p.Status.Show()
+	}
 }

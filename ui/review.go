@@ -1,17 +1,13 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,94 +28,131 @@ const analysisDelay = 400 * time.Millisecond
 // of a wide window.
 const waveBuckets = 800
 
-// Review shows one take: its waveform and playback, its transcript and
-// the rubric card.
+// Review shows one take. It is made of three parts that each own one
+// job: Player (waveform and playback), Editor (the transcript, with the
+// flags' words marked in it) and Card (the rubric card); Review opens
+// takes, runs the analysis and connects the parts.
 type Review struct {
 	a *App
 
-	Info       *widget.Label
-	Waveform   *Waveform
-	Play       *widget.Button
-	PosLabel   *widget.Label
-	Transcript *widget.Entry
-	Import     *widget.Button
-	Transcribe *widget.Button
-	Cancel     *widget.Button
+	Info *widget.Label
+	// Discard moves the open take to the trash; RestoreDiscarded
+	// brings it back.
+	Discard          *keyButton
+	RestoreDiscarded *keyButton
+	Player           *Playback
+	Editor           *TranscriptEditor
+	Import           *keyButton
+	Transcribe       *keyButton
+	Cancel           *keyButton
 	// Progress and Activity show long work: the transcriber, the
 	// waveform and the analysis.
 	Progress *widget.ProgressBarInfinite
 	Activity *widget.Label
-	// Highlight shows the transcript with the selected flag's words
-	// marked.
-	Highlight *widget.RichText
-	Card      *Card
-	Content   fyne.CanvasObject
+	Card     *Card
+	Content  fyne.CanvasObject
 
-	textSplit *container.Split
-	// bigText holds a transcript too long to edit in the entry, which is
-	// then disabled; empty otherwise.
-	bigText string
-	take    Take
-	srcName string
-	parsed  transcript.Transcript
-	report  *scoring.Report
-	loading bool
+	cardScroll *container.Scroll
 
-	gen     atomic.Int64
-	timer   *time.Timer
-	pending sync.WaitGroup
-	storeMu sync.Mutex
-	cancel  context.CancelFunc
+	take   Take
+	rubric *scoring.Rubric
+	// srcName is the file the transcript came from; engine the
+	// transcriber program that wrote it, corrected whether the person
+	// has edited its draft since.
+	srcName   string
+	engine    string
+	corrected bool
+	parsed    transcript.Transcript
+	report    *scoring.Report
+	discarded string
 
-	player     Player
-	stopPlayer chan struct{}
+	gen       atomic.Int64
+	stopTimer func() bool
+	storeMu   sync.Mutex
+	cancel    func()
 }
 
 func newReview(a *App) *Review {
 	r := &Review{a: a}
-	r.Info = &widget.Label{Text: "No take open: record one in Practice or open one from History.", Wrapping: fyne.TextWrapWord}
-	r.Waveform = NewWaveform()
-	r.Waveform.OnSeek = r.seek
-	r.Play = &widget.Button{Text: "Play (P)", Icon: theme.MediaPlayIcon(), OnTapped: r.TogglePlay}
-	r.PosLabel = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
-	r.Transcript = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: typeHere}
-	r.Transcript.OnChanged = func(string) {
-		if !r.loading {
-			r.scheduleAnalysis()
+	r.Info = &widget.Label{Wrapping: fyne.TextWrapWord}
+	r.Discard = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Discard take", Icon: theme.DeleteIcon(), OnTapped: r.DiscardTake}})
+	r.RestoreDiscarded = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Restore it", Icon: theme.ContentUndoIcon(), OnTapped: r.restoreDiscarded}})
+	r.RestoreDiscarded.Hide()
+	r.Player = newPlayback(a)
+	r.Editor = newTranscriptEditor(a)
+	r.Editor.OnChanged = func() {
+		if r.engine != "" {
+			r.corrected = true
 		}
+		r.scheduleAnalysis(analysisDelay)
 	}
-	r.Import = &widget.Button{Text: "Import transcript…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}
-	r.Transcribe = &widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}
-	r.Cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}
+	r.Editor.OnPick = r.pick
+	r.Editor.OnHover = r.hover
+	r.Import = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}})
+	r.Transcribe = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}})
+	r.Cancel = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}})
 	r.Cancel.Hide()
 	r.Progress = widget.NewProgressBarInfinite()
 	r.Progress.Stop()
 	r.Progress.Hide()
 	r.Activity = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	r.Highlight = &widget.RichText{Wrapping: fyne.TextWrapWord}
-	r.Card = newCard(a.followups)
+	r.Card = newCard(a.followups, a.typedKey)
 	r.Card.OnFlagSelected = r.selectFlag
-
-	tools := container.NewHBox(r.Import, r.Transcribe, r.Cancel)
-	r.textSplit = container.NewVSplit(r.Transcript, container.NewVScroll(container.NewVBox(heading("Flagged words"), r.Highlight)))
-	r.textSplit.Offset = 0.55
-	left := container.NewBorder(container.NewVBox(tools, container.NewBorder(nil, nil, nil, nil, r.Progress), r.Activity), nil, nil, nil,
-		r.textSplit)
-	split := container.NewHSplit(left, container.NewVScroll(r.Card.Content))
-	split.Offset = 0.45
-	top := container.NewVBox(r.Info, r.Waveform, container.NewHBox(r.Play, r.PosLabel))
+	r.Card.OnSeek = r.Player.SeekTo
+	r.Card.OnSection = r.showSection
+	r.Card.OnReplay = r.Player.ReplaySection
+	tools := NewFlow(r.Editor.EditButton, r.Import, r.Transcribe, r.Cancel)
+	left := container.NewBorder(container.NewVBox(tools, r.Progress, r.Activity), nil, nil, nil, r.Editor.Content)
+	r.cardScroll = container.NewVScroll(r.Card.Content)
+	split := container.NewHSplit(left, r.cardScroll)
+	split.Offset = 0.5
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(r.RestoreDiscarded, r.Discard), r.Info), r.Player.Content)
 	r.Content = container.NewBorder(top, nil, nil, nil, split)
-	r.updatePos()
+	r.Close()
 	return r
 }
 
 // Open shows a take: its stored transcript and report, and its waveform
-// computed in the background.
+// computed in the background. The card and transcript start at the top.
 func (r *Review) Open(t Take) {
-	r.closePlayer()
+	r.invalidate()
 	r.take = t
-	r.srcName = t.TranscriptName
+	r.rubric = r.a.rubricOf(t)
+	r.srcName, r.engine, r.corrected = t.TranscriptName, "", false
 	r.report = t.Report
+	r.discarded = ""
+	r.RestoreDiscarded.Hide()
+	r.Info.SetText(takeInfo(t))
+	r.Editor.Load(t.TranscriptName, t.Transcript)
+	r.Player.Load(t, r.rubric, t.Report, r.a.Target())
+	r.stopActivity()
+	switch {
+	case t.Report != nil:
+		r.parsed = r.parse(t.TranscriptName, t.Transcript)
+		r.showReport(*t.Report)
+	case strings.TrimSpace(t.Transcript) != "":
+		r.parsed = transcript.Transcript{}
+		r.Card.Clear()
+		r.scheduleAnalysis(0)
+	default:
+		r.parsed = transcript.Transcript{}
+		r.Card.Clear()
+	}
+	if t.ID != "" {
+		r.Discard.Enable()
+	} else {
+		r.Discard.Disable()
+	}
+	r.Transcribe.Enable()
+	r.Import.Enable()
+	r.cardScroll.ScrollToTop()
+	if t.AudioPath != "" && r.a.deps.Peaks != nil {
+		r.loadWaveform(t)
+	}
+}
+
+// takeInfo is the line above the waveform.
+func takeInfo(t Take) string {
 	story := t.Story
 	if story == "" {
 		story = "no story name"
@@ -131,126 +164,87 @@ func (r *Review) Open(t Take) {
 			when += " · no audio"
 		}
 	}
-	r.Info.SetText(fmt.Sprintf("%s\n%s · %s · %s", t.Question, when, clock(t.Duration.Seconds()), story))
-	r.loading = true
-	r.setText(t.TranscriptName, t.Transcript)
-	r.loading = false
-	r.Waveform.SetData(nil, t.Marks, t.Duration)
-	r.Waveform.SetPosition(0)
-	r.updatePos()
-	switch {
-	case t.Report != nil:
-		r.parsed = r.parse(t.TranscriptName, t.Transcript)
-		r.Card.Show(*t.Report)
-		r.showText(nil)
-	case strings.TrimSpace(t.Transcript) != "":
-		r.parsed = transcript.Transcript{}
-		r.Card.Clear()
-		r.scheduleAnalysis()
-	default:
-		r.parsed = transcript.Transcript{}
-		r.Card.Clear()
-		r.showText(nil)
-	}
-	if t.AudioPath != "" && r.a.deps.Peaks != nil {
-		r.loadWaveform(t)
-	}
-}
-
-// typeHere is the entry's prompt when empty.
-const typeHere = "Type or paste what you said, or import a .txt, .md, .srt or .vtt file."
-
-// Fyne's entry re-wraps a paragraph in time that grows with the square of
-// its length, so long lines are shown unwrapped and very long
-// transcripts are analysed without being put in the entry at all. A
-// spoken answer is a few kilobytes; these limits only bite on unusual
-// files.
-const (
-	maxWrapLine  = 2 << 10
-	maxEditBytes = 256 << 10
-	// maxShowBytes bounds the highlight view, a rich text with the same
-	// cost; above it the view shows excerpts around the flagged words.
-	maxShowBytes = 8 << 10
-	// overviewBytes is how much of a long transcript the highlight view
-	// shows before a flag is picked.
-	overviewBytes = 2 << 10
-)
-
-// setText puts a transcript in the entry, or holds it aside when it is
-// too long to edit there. The caller sets r.loading around it.
-func (r *Review) setText(name, text string) {
-	r.Transcript.Wrapping = fyne.TextWrapWord
-	if longestLine(text) > maxWrapLine {
-		r.Transcript.Wrapping = fyne.TextWrapOff
-	}
-	if len(text) > maxEditBytes {
-		r.bigText = text
-		r.Transcript.SetText("")
-		r.Transcript.PlaceHolder = fmt.Sprintf("%s is %d KB, too long to edit here: it is analysed as imported. Import a shorter file to edit it.", filepath.Base(name), len(text)>>10)
-		r.Transcript.Disable()
-		return
-	}
-	r.bigText = ""
-	r.Transcript.PlaceHolder = typeHere
-	r.Transcript.Enable()
-	r.Transcript.SetText(text)
-}
-
-// text is the transcript being reviewed.
-func (r *Review) text() string {
-	if r.bigText != "" {
-		return r.bigText
-	}
-	return r.Transcript.Text
-}
-
-func longestLine(s string) int {
-	longest := 0
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			i = len(s)
+	s := fmt.Sprintf("%s\n%s · %s · %s", t.Question, when, clock(t.Duration.Seconds()), story)
+	if t.Recovered {
+		s += "\nRecovered after the app stopped mid-take"
+		if t.Note != "" {
+			s += ": " + t.Note
 		}
-		longest = max(longest, i)
-		s = s[min(i+1, len(s)):]
 	}
-	return longest
+	return s
 }
+
+// Close shows no take: after a delete, or before any take is open.
+func (r *Review) Close() {
+	r.invalidate()
+	r.CancelWork()
+	r.take = Take{}
+	r.rubric = r.a.rubric("")
+	r.report, r.parsed = nil, transcript.Transcript{}
+	r.srcName, r.engine, r.corrected = "", "", false
+	r.Info.SetText("No take open: record one in Practice or open one from History.")
+	r.Player.Clear()
+	r.Editor.Clear()
+	r.Card.Clear()
+	r.stopActivity()
+	r.Discard.Disable()
+	r.Transcribe.Disable()
+	r.Import.Disable()
+}
+
+// invalidate makes analyses already under way report to nobody.
+func (r *Review) invalidate() {
+	r.gen.Add(1)
+	if r.stopTimer != nil {
+		r.stopTimer()
+		r.stopTimer = nil
+	}
+}
+
+// Take is the take open, empty when none.
+func (r *Review) Take() Take { return r.take }
+
+// TogglePlay plays or pauses the open take.
+func (r *Review) TogglePlay() { r.Player.TogglePlay() }
 
 func (r *Review) loadWaveform(t Take) {
 	r.startActivity("Drawing the waveform…")
-	r.pending.Add(1)
-	go func() {
-		defer r.pending.Done()
-		peaks, err := r.a.deps.Peaks(t.AudioPath, waveBuckets)
-		r.a.deps.Do(func() {
-			r.stopActivity()
-			if r.take.ID != t.ID {
-				return
+	peaks := r.a.deps.Peaks
+	run(r.a, Failure{},
+		func() ([]Peak, error) { return peaks(t.AudioPath, waveBuckets) },
+		func(p []Peak) {
+			if r.take.ID == t.ID {
+				r.stopActivity()
+				r.Player.SetPeaks(p)
 			}
-			if err != nil {
-				r.Activity.SetText("No waveform: " + err.Error())
-				return
+		},
+		func(err error) {
+			if r.take.ID == t.ID {
+				r.stopActivity()
+				r.note("No waveform: " + err.Error())
 			}
-			r.Waveform.SetData(peaks, t.Marks, t.Duration)
 		})
-	}()
 }
-
-// Wait blocks until background work started so far has reported back;
-// tests use it.
-func (r *Review) Wait() { r.pending.Wait() }
 
 func (r *Review) startActivity(msg string) {
 	r.Activity.SetText(msg)
+	r.Activity.Show()
 	r.Progress.Show()
 	r.Progress.Start()
 }
 
+// stopActivity hides the progress; an empty line would only take room.
 func (r *Review) stopActivity() {
 	r.Progress.Stop()
 	r.Progress.Hide()
 	r.Activity.SetText("")
+	r.Activity.Hide()
+}
+
+// note says something in the activity line without a progress bar.
+func (r *Review) note(msg string) {
+	r.Activity.SetText(msg)
+	r.Activity.Show()
 }
 
 func (r *Review) parse(name, text string) transcript.Transcript {
@@ -266,58 +260,73 @@ func (r *Review) parse(name, text string) transcript.Transcript {
 	return tr
 }
 
-// scheduleAnalysis reruns the analysis once the text has stopped
-// changing for analysisDelay, off the UI thread.
-func (r *Review) scheduleAnalysis() {
-	gen := r.gen.Add(1)
-	if r.timer != nil && r.timer.Stop() {
-		r.pending.Done()
+// source says where the transcript came from, for the report.
+func (r *Review) source() scoring.Source {
+	switch {
+	case r.engine != "":
+		return scoring.Source{Kind: "engine", Name: r.engine, Corrected: r.corrected}
+	case r.srcName != "":
+		return scoring.Source{Kind: "file", Name: r.srcName}
 	}
-	text, name, take := r.text(), r.srcName, r.take
-	target := r.a.Target()
-	r.pending.Add(1)
-	r.timer = time.AfterFunc(analysisDelay, func() {
-		defer r.pending.Done()
-		r.a.deps.Do(func() { r.startActivity("Analysing…") })
-		tr := r.parse(name, text)
-		in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target}
-		rep, aerr := safeAnalyze(r.a.deps.Analyze, in)
-		var saved Take
-		var err error
-		if aerr == nil {
-			saved, err = r.store(gen, take, name, text, rep)
-		}
-		r.a.deps.Do(func() {
-			r.stopActivity()
+	return scoring.Source{Kind: "typed"}
+}
+
+// scheduleAnalysis reruns the analysis once the text has stopped
+// changing for delay (at once for 0), off the UI thread.
+func (r *Review) scheduleAnalysis(delay time.Duration) {
+	r.invalidate()
+	gen := r.gen.Load()
+	text, name, take, rub, target, src := r.Editor.Text(), r.srcName, r.take, r.rubric, r.a.Target(), r.source()
+	start := func() { r.analyze(gen, text, name, take, rub, target, src) }
+	if delay <= 0 {
+		start()
+		return
+	}
+	r.stopTimer = r.a.deps.AfterFunc(delay, func() { r.a.deps.DoAsync(start) })
+}
+
+// analysis is what a background analysis brings back.
+type analysis struct {
+	parsed   transcript.Transcript
+	report   scoring.Report
+	saved    Take
+	storeErr error
+}
+
+func (r *Review) analyze(gen int64, text, name string, take Take, rub *scoring.Rubric, target time.Duration, src scoring.Source) {
+	if gen != r.gen.Load() {
+		return
+	}
+	r.startActivity("Analysing…")
+	run(r.a, Failure{},
+		func() (analysis, error) {
+			tr := r.parse(name, text)
+			in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target, Source: src}
+			res := analysis{parsed: tr, report: r.a.analyze(in, rub)}
+			res.saved, res.storeErr = r.store(gen, take, name, text, res.report)
+			return res, nil
+		},
+		func(res analysis) {
 			if gen != r.gen.Load() {
 				return
 			}
-			if aerr != nil {
-				r.a.ShowError("The analysis failed", "Your transcript is kept; please report this with the transcript attached", aerr)
+			r.stopActivity()
+			if res.storeErr != nil {
+				r.a.ShowError("Could not save the transcript", "Your text is still in the box; check the data folder and edit once more to retry", res.storeErr)
+			} else if res.saved.ID != "" && res.saved.ID == r.take.ID {
+				r.take = res.saved
+				r.a.History.Reload()
+			}
+			r.parsed = res.parsed
+			r.showReport(res.report)
+		},
+		func(err error) {
+			if gen != r.gen.Load() {
 				return
 			}
-			if err != nil {
-				r.a.ShowError("Could not save the transcript", "Your text is still in the box; check the data folder and edit once more to retry", err)
-			} else if saved.ID != "" && saved.ID == r.take.ID {
-				r.take = saved
-			}
-			r.parsed = tr
-			r.report = &rep
-			r.Card.Show(rep)
-			r.showText(nil)
+			r.stopActivity()
+			r.a.ShowError("The analysis failed", "Your transcript is kept; please report this with the transcript attached", err)
 		})
-	})
-}
-
-// safeAnalyze runs the analyzer, turning a panic (a bug in a rule) into
-// an error so the app and the person's text survive it.
-func safeAnalyze(analyze func(scoring.Input) scoring.Report, in scoring.Input) (rep scoring.Report, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("analyzer error: %v", p)
-		}
-	}()
-	return analyze(in), nil
 }
 
 // store saves the transcript and report unless a newer edit superseded
@@ -334,6 +343,144 @@ func (r *Review) store(gen int64, t Take, name, text string, rep scoring.Report)
 	return r.a.deps.Library.SetTranscript(t.ID, name, text, rep)
 }
 
+// showReport puts a report on the card and its flags' words in the
+// transcript.
+func (r *Review) showReport(rep scoring.Report) {
+	r.report = &rep
+	r.Card.Show(rep)
+	var marks []TextMark
+	for _, f := range r.Card.Shown() {
+		for _, s := range f.Spans {
+			marks = append(marks, TextMark{Start: s.Start, End: s.End, Kind: severityMark(f.Severity)})
+		}
+	}
+	r.Editor.Show(r.parsed.Text, marks)
+	r.Editor.Hint.SetText(defaultHint(len(rep.Flags)))
+	r.Player.SetReport(r.take, r.rubric, r.report, r.a.Target())
+}
+
+func defaultHint(flags int) string {
+	if flags == 0 {
+		return "Double-click or press E to edit the transcript."
+	}
+	return "Marked: red major · amber minor · blue info (thicker underline is worse). Point at a word to name its flag, tap to select it; E edits."
+}
+
+func severityMark(s scoring.Severity) MarkKind {
+	switch s {
+	case scoring.Major:
+		return MarkMajor
+	case scoring.Minor:
+		return MarkMinor
+	}
+	return MarkInfo
+}
+
+// flagsAt are the card's indexes of the flags whose words hold offset,
+// worst first (the card's order).
+func (r *Review) flagsAt(offset int) []int {
+	var out []int
+	for i, f := range r.Card.Shown() {
+		for _, s := range f.Spans {
+			if offset >= s.Start && offset < s.End {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// pick selects the flag whose words were tapped.
+func (r *Review) pick(offset int) {
+	if fl := r.flagsAt(offset); len(fl) > 0 {
+		r.Card.Select(fl[0])
+	}
+}
+
+// hover names the flags of the words under the pointer.
+func (r *Review) hover(offset int) {
+	fl := r.flagsAt(offset)
+	if len(fl) == 0 {
+		if r.report != nil {
+			r.Editor.Hint.SetText(r.selectedHint())
+		}
+		return
+	}
+	r.Editor.Hint.SetText(flagNames(r.Card.Shown(), fl) + " — tap to select")
+}
+
+func (r *Review) selectedHint() string {
+	if i := r.Card.Selected(); i >= 0 {
+		return "Selected: " + flagNames(r.Card.Shown(), []int{i})
+	}
+	return defaultHint(len(r.report.Flags))
+}
+
+func flagNames(flags []scoring.Flag, idx []int) string {
+	var parts []string
+	for _, i := range idx {
+		parts = append(parts, fmt.Sprintf("%s · %s (%s)", flags[i].Severity, flags[i].Message, flags[i].ID))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// selectFlag selects a flag's words in the transcript, scrolled into
+// view, and, when the transcript has times, moves playback to them.
+func (r *Review) selectFlag(f scoring.Flag) {
+	if len(f.Spans) > 0 {
+		r.Editor.Select(f.Spans[0].Start, f.Spans[0].End)
+	}
+	r.Editor.Hint.SetText(r.selectedHint())
+	for _, s := range f.Spans {
+		if s.T >= 0 {
+			r.Player.SeekTo(secs(s.T))
+			break
+		}
+	}
+}
+
+// showSection jumps playback to a section and brings the first piece of
+// the text it is told in into the transcript's view.
+func (r *Review) showSection(i int) {
+	r.Player.JumpToSection(i)
+	if rep := r.report; rep != nil && i < len(rep.Sections) && len(rep.Sections[i].Spans) > 0 {
+		r.Editor.View.ScrollTo(rep.Sections[i].Spans[0].Start)
+	}
+}
+
+// Report is the report on show, nil before any analysis.
+func (r *Review) Report() *scoring.Report { return r.report }
+
+// DiscardTake moves the open take to the trash, with a way back.
+func (r *Review) DiscardTake() {
+	id, lib := r.take.ID, r.a.deps.Library
+	if id == "" || lib == nil {
+		return
+	}
+	runErr(r.a, Failure{"Could not discard the take", "Check the data folder is writable"},
+		func() error { return lib.Delete(id) },
+		func() {
+			r.a.TakesChanged(id)
+			r.discarded = id
+			r.Info.SetText("The take went to the trash. Restore it here, or from the trash in History.")
+			r.RestoreDiscarded.Show()
+		}, nil)
+}
+
+func (r *Review) restoreDiscarded() {
+	id, lib := r.discarded, r.a.deps.Library
+	if id == "" || lib == nil {
+		return
+	}
+	runErr(r.a, Failure{"Could not restore the take", "Open the trash in History and restore it there"},
+		func() error { return lib.Restore(id) },
+		func() {
+			r.a.TakesChanged()
+			r.a.OpenTakeID(id, false)
+		}, nil)
+}
+
 func (r *Review) chooseTranscript() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -343,25 +490,22 @@ func (r *Review) chooseTranscript() {
 		if rc == nil {
 			return
 		}
-		r.startActivity("Reading " + rc.URI().Name() + "…")
-		r.pending.Add(1)
-		go func() {
-			defer r.pending.Done()
-			defer rc.Close()
-			data, err := io.ReadAll(io.LimitReader(rc, transcript.MaxBytes+1))
-			if err == nil && len(data) > transcript.MaxBytes {
-				err = fmt.Errorf("the file is larger than %d MB", transcript.MaxBytes>>20)
-			}
-			name := rc.URI().Name()
-			r.a.deps.Do(func() {
-				r.stopActivity()
-				if err != nil {
-					r.a.ShowError("Could not read "+name, "Pick a transcript under 10 MB", err)
-					return
+		name := rc.URI().Name()
+		r.startActivity("Reading " + name + "…")
+		run(r.a, Failure{"Could not read " + name, "Pick a transcript under 10 MB"},
+			func() ([]byte, error) {
+				defer rc.Close()
+				data, err := io.ReadAll(io.LimitReader(rc, transcript.MaxBytes+1))
+				if err == nil && len(data) > transcript.MaxBytes {
+					err = fmt.Errorf("the file is larger than %d MB", transcript.MaxBytes>>20)
 				}
-				r.ImportTranscript(name, data)
+				return data, err
+			},
+			func(data []byte) { r.stopActivity(); r.ImportTranscript(name, data) },
+			func(err error) {
+				r.stopActivity()
+				r.a.ShowError("Could not read "+name, "Pick a transcript under 10 MB", err)
 			})
-		}()
 	}, r.a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".srt", ".vtt"}))
 	d.Show()
@@ -370,179 +514,19 @@ func (r *Review) chooseTranscript() {
 // ImportTranscript replaces the transcript with a file's contents and
 // reruns the analysis. Files that do not parse are refused with a dialog
 // and the current transcript is kept.
-func (r *Review) ImportTranscript(name string, data []byte) {
+func (r *Review) ImportTranscript(name string, data []byte) { r.importText(name, data, "") }
+
+// importText is ImportTranscript for a file an engine wrote (engine is
+// its name, "" for a person's file).
+func (r *Review) importText(name string, data []byte, engine string) {
 	if _, err := r.a.deps.Parse(name, data); err != nil {
 		r.a.ShowError("Could not import "+filepath.Base(name), "Import a UTF-8 .txt, .md, .srt or .vtt file", err)
 		return
 	}
-	r.srcName = filepath.Base(name)
-	r.loading = true
-	r.setText(name, string(data))
-	r.loading = false
-	r.scheduleAnalysis()
+	r.srcName, r.engine, r.corrected = filepath.Base(name), engine, false
+	r.Editor.Replace(name, string(data))
+	if r.Editor.Editing() && strings.TrimSpace(string(data)) != "" {
+		r.Editor.Done()
+	}
+	r.scheduleAnalysis(0)
 }
-
-// RunTranscriber runs the transcriber command from the settings on the
-// take's audio, with progress and a cancel button, then imports what it
-// wrote.
-func (r *Review) RunTranscriber() {
-	tmpl := strings.TrimSpace(r.a.app.Preferences().String(PrefTranscriber))
-	switch {
-	case tmpl == "":
-		r.a.ShowError("No transcriber set", "Enter a command with {audio} and {out} in Settings, or type the transcript", fmt.Errorf("the transcriber command is empty"))
-		return
-	case r.take.AudioPath == "":
-		r.a.ShowError("This take has no audio", "Record a take with a microphone, or import a WAV or MP3 in History", fmt.Errorf("nothing to transcribe"))
-		return
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	r.cancel = cancel
-	r.Transcribe.Disable()
-	r.Cancel.Show()
-	r.startActivity("Transcribing…")
-	audio := r.take.AudioPath
-	id := r.take.ID
-	r.pending.Add(1)
-	go func() {
-		defer r.pending.Done()
-		name, data, err := r.a.deps.RunTranscriber(ctx, tmpl, audio, func(line string) {
-			r.a.deps.DoAsync(func() { r.Activity.SetText("Transcribing: " + line) })
-		})
-		cancelled := ctx.Err() != nil
-		cancel()
-		r.a.deps.Do(func() {
-			r.cancel = nil
-			r.Transcribe.Enable()
-			r.Cancel.Hide()
-			r.stopActivity()
-			switch {
-			case cancelled:
-				r.Activity.SetText("Transcription cancelled.")
-			case err != nil:
-				r.a.ShowError("The transcriber failed", "Check the command in Settings; it must write a transcript to {out}", err)
-			case r.take.ID == id:
-				r.ImportTranscript(name, data)
-			}
-		})
-	}()
-}
-
-// CancelWork stops a running transcriber.
-func (r *Review) CancelWork() {
-	if r.cancel != nil {
-		r.cancel()
-	}
-}
-
-// selectFlag highlights a flag's words and, when the transcript has
-// times, moves playback to the first of them.
-func (r *Review) selectFlag(f scoring.Flag) {
-	r.showText(f.Spans)
-	for _, s := range f.Spans {
-		if s.T >= 0 {
-			r.seek(time.Duration(s.T * float64(time.Second)))
-			break
-		}
-	}
-}
-
-// highlightStyle marks flagged words in the transcript.
-var highlightStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}
-
-// showText fills the highlight view with the transcript, marking spans.
-func (r *Review) showText(spans []scoring.Span) {
-	text := r.parsed.Text
-	sp := append([]scoring.Span(nil), spans...)
-	sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
-	var segs []widget.RichTextSegment
-	at := 0
-	plain := func(s string) {
-		if s = squeeze(s); s != "" {
-			segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleInline})
-		}
-	}
-	big := len(text) > maxShowBytes
-	for _, s := range sp {
-		if s.Start < at || s.End > len(text) || s.Start >= s.End {
-			continue
-		}
-		if big {
-			plain(" … " + excerpt(text, max(s.Start-excerptBytes, at), s.Start))
-		} else {
-			plain(text[at:s.Start])
-		}
-		segs = append(segs, &widget.TextSegment{Text: squeeze(text[s.Start:s.End]), Style: highlightStyle})
-		at = s.End
-		if big {
-			plain(excerpt(text, at, min(at+excerptBytes, len(text))) + " … ")
-		}
-	}
-	switch {
-	case !big:
-		plain(text[at:])
-	case len(sp) == 0:
-		plain(excerpt(text, 0, overviewBytes) + " … (the transcript is long; pick a flag to see its words in context)")
-	}
-	r.Highlight.Segments = segs
-	r.Highlight.Refresh()
-}
-
-// excerptBytes is the context shown either side of a flagged span in a
-// long transcript.
-const excerptBytes = 160
-
-// excerpt is text[from:to] widened to whole UTF-8 characters.
-func excerpt(text string, from, to int) string {
-	for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
-		from--
-	}
-	for to < len(text) && !utf8.RuneStart(text[to]) {
-		to++
-	}
-	return text[from:to]
-}
-
-// squeeze collapses runs of white space, including the blanked-out cue
-// numbers and timings of subtitle files, to one space, or to one line
-// break where the run held one, so cues and paragraphs keep their own
-// lines (which also keeps the rich text's line wrapping cheap).
-func squeeze(s string) string {
-	var b strings.Builder
-	space, newline := false, false
-	flush := func() {
-		switch {
-		case newline:
-			b.WriteByte('\n')
-		case space:
-			b.WriteByte(' ')
-		}
-		space, newline = false, false
-	}
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			newline = true
-		case unicode.IsSpace(r):
-			space = true
-		default:
-			flush()
-			b.WriteRune(r)
-		}
-	}
-	flush()
-	return b.String()
-}
-
-// Highlighted returns the words currently marked in the transcript.
-func (r *Review) Highlighted() []string {
-	var out []string
-	for _, s := range r.Highlight.Segments {
-		if t, ok := s.(*widget.TextSegment); ok && t.Style == highlightStyle {
-			out = append(out, t.Text)
-		}
-	}
-	return out
-}
-
-// Report is the report on show, nil before any analysis.
-func (r *Review) Report() *scoring.Report { return r.report }

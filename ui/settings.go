@@ -2,10 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"retake/scoring"
@@ -14,30 +19,48 @@ import (
 // systemDefault is the device choice that leaves it to the system.
 const systemDefault = "System default"
 
-// Settings edits the preferences: devices, target length and the
-// transcriber command. The theme follows the system's.
+// Settings edits the preferences: devices (with a microphone test),
+// target length, the transcriber command and a rubric of one's own. The
+// theme follows the system's.
 type Settings struct {
 	a *App
 
-	Input       *widget.Select
-	Output      *widget.Select
-	Target      *widget.Slider
+	Input       *keySelect
+	Output      *keySelect
+	Target      *keySlider
 	TargetLabel *widget.Label
-	Transcriber *widget.Entry
-	Content     fyne.CanvasObject
+	Transcriber *keyEntry
+	// TestMic records a few seconds, shows the level and plays them
+	// back; MicMeter and MicStatus show how it went.
+	TestMic   *keyButton
+	MicMeter  *LevelMeter
+	MicStatus *widget.Label
+	// RubricPath names a rubric file to load; LoadRubricFile loads it,
+	// ChooseRubric picks it with a file dialog.
+	RubricPath     *keyEntry
+	LoadRubricFile *keyButton
+	ChooseRubric   *keyButton
+	RubricStatus   *widget.Label
+	Content        fyne.CanvasObject
 
 	inIDs, outIDs map[string]string
+	mic           *micTest
 }
 
 func newSettings(a *App) *Settings {
 	s := &Settings{a: a, inIDs: map[string]string{}, outIDs: map[string]string{}}
 	prefs := a.app.Preferences()
-	s.Input = widget.NewSelect([]string{systemDefault}, func(name string) { prefs.SetString(PrefInputDevice, s.inIDs[name]) })
-	s.Output = widget.NewSelect([]string{systemDefault}, func(name string) { prefs.SetString(PrefOutputDevice, s.outIDs[name]) })
-	s.Input.SetSelected(systemDefault)
-	s.Output.SetSelected(systemDefault)
+	s.Input = a.newSelect([]string{systemDefault}, func(name string) {
+		if id := s.inIDs[name]; id != prefs.String(PrefInputDevice) {
+			prefs.SetString(PrefInputDevice, id)
+			a.Practice.CheckMicrophone()
+		}
+	})
+	s.Output = a.newSelect([]string{systemDefault}, func(name string) { prefs.SetString(PrefOutputDevice, s.outIDs[name]) })
+	s.Input.Selected, s.Output.Selected = systemDefault, systemDefault
 	s.TargetLabel = &widget.Label{}
-	s.Target = &widget.Slider{Min: scoring.MinTarget.Seconds(), Max: scoring.MaxTarget.Seconds(), Step: 15}
+	s.Target = &keySlider{a: a}
+	s.Target.Min, s.Target.Max, s.Target.Step = scoring.MinTarget.Seconds(), scoring.MaxTarget.Seconds(), 15
 	s.Target.ExtendBaseWidget(s.Target)
 	s.Target.SetValue(a.Target().Seconds())
 	s.Target.OnChanged = func(v float64) {
@@ -46,14 +69,29 @@ func newSettings(a *App) *Settings {
 		a.Practice.ApplyTarget()
 	}
 	s.showTarget()
-	s.Transcriber = &widget.Entry{Text: prefs.String(PrefTranscriber), PlaceHolder: "whisper-cli -m model.bin -osrt -of {out} {audio}"}
+	s.Transcriber = a.newEntry(&keyEntry{})
+	s.Transcriber.Text, s.Transcriber.PlaceHolder = prefs.String(PrefTranscriber), "whisper-cli -m model.bin -osrt -of {out} {audio}"
 	s.Transcriber.OnChanged = func(v string) { prefs.SetString(PrefTranscriber, v) }
+
+	s.TestMic = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Test the microphone (3 s)", Icon: theme.MediaRecordIcon(), OnTapped: s.ToggleMicTest}})
+	s.MicMeter = NewLevelMeter(a.deps.Now)
+	s.MicStatus = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Records three seconds, shows the level, then plays them back."}
+
+	s.RubricPath = a.newEntry(&keyEntry{})
+	s.RubricPath.Text, s.RubricPath.PlaceHolder = prefs.String(PrefUserRubric), "/path/to/my-rubric.json"
+	s.RubricPath.OnSubmitted = func(string) { s.LoadRubric(s.RubricPath.Text) }
+	s.LoadRubricFile = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Load", Icon: theme.ConfirmIcon(), OnTapped: func() { s.LoadRubric(s.RubricPath.Text) }}})
+	s.ChooseRubric = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Choose…", Icon: theme.FolderOpenIcon(), OnTapped: s.chooseRubric}})
+	s.RubricStatus = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "A rubric file of your own (the format of assets/rubrics/README.md) adds a question graded on its sections."}
 
 	form := widget.NewForm(
 		widget.NewFormItem("Microphone", s.Input),
+		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.TestMic), s.MicMeter, s.MicStatus)),
 		widget.NewFormItem("Speakers", s.Output),
 		widget.NewFormItem("Target length", container.NewBorder(nil, nil, nil, s.TargetLabel, s.Target)),
 		widget.NewFormItem("Transcriber", s.Transcriber),
+		widget.NewFormItem("Your rubric", container.NewBorder(nil, nil, nil, container.NewHBox(s.ChooseRubric, s.LoadRubricFile), s.RubricPath)),
+		widget.NewFormItem("", s.RubricStatus),
 	)
 	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "The transcriber is any local speech-to-text program: {audio} is replaced by the take's audio file and {out} by where it should write its transcript (it may add .srt, .vtt or .txt). Nothing leaves this machine. The colours follow the system's light or dark theme."}
 	s.Content = container.NewVBox(heading("Settings"), form, note)
@@ -74,21 +112,24 @@ func (s *Settings) LoadDevices() {
 	if s.a.deps.Devices == nil {
 		return
 	}
-	go func() {
-		in, out, err := s.a.deps.Devices()
-		s.a.deps.DoAsync(func() {
-			if err != nil {
-				s.Input.PlaceHolder = "no devices: " + err.Error()
-				s.Input.Refresh()
-				return
-			}
-			s.fill(s.Input, s.inIDs, in, s.a.InputDevice())
-			s.fill(s.Output, s.outIDs, out, s.a.OutputDevice())
+	type devices struct{ in, out []Device }
+	list := s.a.deps.Devices
+	run(s.a, Failure{},
+		func() (devices, error) {
+			in, out, err := list()
+			return devices{in, out}, err
+		},
+		func(d devices) {
+			s.fill(s.Input, s.inIDs, d.in, s.a.InputDevice())
+			s.fill(s.Output, s.outIDs, d.out, s.a.OutputDevice())
+		},
+		func(err error) {
+			s.Input.PlaceHolder = "no devices: " + err.Error()
+			s.Input.Refresh()
 		})
-	}()
 }
 
-func (s *Settings) fill(sel *widget.Select, ids map[string]string, devs []Device, current string) {
+func (s *Settings) fill(sel *keySelect, ids map[string]string, devs []Device, current string) {
 	opts := []string{systemDefault}
 	ids[systemDefault] = ""
 	chosen := systemDefault
@@ -106,4 +147,64 @@ func (s *Settings) fill(sel *widget.Select, ids map[string]string, devs []Device
 	sel.Options = opts
 	sel.Refresh()
 	sel.SetSelected(chosen)
+}
+
+func (s *Settings) chooseRubric() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.a.ShowError("Could not open the file", "Pick another file", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		s.RubricPath.SetText(path)
+		s.LoadRubric(path)
+	}, s.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
+}
+
+// LoadRubric reads a rubric file off the UI thread. A valid one adds its
+// question to the bank and is remembered for the next start; an invalid
+// one is refused with the reason and changes nothing.
+func (s *Settings) LoadRubric(path string) {
+	path = strings.TrimSpace(path)
+	if path == "" {
+		s.a.ShowError("No rubric file named", "Type its path or press Choose…", fmt.Errorf("the path is empty"))
+		return
+	}
+	s.RubricStatus.SetText("Loading " + filepath.Base(path) + "…")
+	run(s.a, Failure{},
+		func() (*scoring.Rubric, error) { return s.a.readRubricFile(path) },
+		func(r *scoring.Rubric) {
+			q := s.a.addUserRubric(r)
+			s.a.app.Preferences().SetString(PrefUserRubric, path)
+			s.RubricStatus.SetText(fmt.Sprintf("Loaded “%s”: %d sections. Its question is now in Practice.", r.Title, len(r.Sections)))
+			s.a.Practice.ShowQuestion(q.ID)
+		},
+		func(err error) {
+			s.RubricStatus.SetText(fmt.Sprintf("Not loaded: %v. Nothing was changed.", err))
+			s.a.ShowError("Could not load the rubric "+filepath.Base(path), "Fix the file and load it again; nothing was changed", err)
+		})
+}
+
+// LoadSavedRubric loads the rubric file remembered from the last run,
+// saying in Settings (not in a dialog at start) if it is gone or broken.
+func (s *Settings) LoadSavedRubric() {
+	path := s.a.app.Preferences().String(PrefUserRubric)
+	if path == "" {
+		return
+	}
+	run(s.a, Failure{},
+		func() (*scoring.Rubric, error) { return s.a.readRubricFile(path) },
+		func(r *scoring.Rubric) {
+			s.a.addUserRubric(r)
+			s.RubricStatus.SetText(fmt.Sprintf("Using “%s” (%d sections) from %s.", r.Title, len(r.Sections), path))
+		},
+		func(err error) {
+			s.RubricStatus.SetText(fmt.Sprintf("Could not load your rubric %s: %v. Fix it or load another.", path, err))
+		})
 }

@@ -27,6 +27,11 @@ func (c *SectionClock) Stop(now time.Time) {
 	}
 }
 
+// Reset forgets the last rehearsal, for the next one.
+func (c *SectionClock) Reset() {
+	c.started, c.stopped, c.marks, c.running = time.Time{}, time.Time{}, nil, false
+}
+
 // Running reports whether a rehearsal is in progress.
 func (c *SectionClock) Running() bool { return c.running }
 

@@ -18,6 +18,10 @@ import (
 // runaway command cannot make the app load gigabytes.
 const maxTranscriptOut = 10 << 20
 
+// killWait is how long a killed transcriber's children may hold its
+// output open before the app stops waiting for them.
+var killWait = 2 * time.Second
+
 // SplitCommand splits a command template into arguments the way a shell
 // would for plain words, single and double quotes; it runs no shell, so
 // a file name with spaces or quotes cannot inject a command. It works on
@@ -91,7 +95,7 @@ func RunCommand(ctx context.Context, template, audio string, progress func(strin
 	cmd.Stderr = lines
 	// A killed command may leave children holding stderr open; stop
 	// waiting for them shortly after the kill.
-	cmd.WaitDelay = 2 * time.Second
+	cmd.WaitDelay = killWait
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return "", nil, fmt.Errorf("transcriber cancelled: %w", ctx.Err())

@@ -24,13 +24,16 @@ func runGUI() int {
 	a := app.NewWithID("app.retake.Retake")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	w := a.NewWindow("Retake")
+	// The first run's size; later runs open as the last one closed.
 	w.Resize(fyne.NewSize(1100, 760))
 
 	deps := ui.Deps{
-		NewRecorder: newGUIRecorder,
-		OpenPlayer:  openGUIPlayer,
-		Peaks:       guiPeaks,
-		Devices:     guiDevices,
+		NewRecorder:    newGUIRecorder,
+		OpenPlayer:     openGUIPlayer,
+		Peaks:          guiPeaks,
+		Devices:        guiDevices,
+		WindowPosition: windowPosition,
+		MoveWindow:     moveWindow,
 	}
 	lib, libErr := take.Open(take.Options{Audio: takeAudioHooks()})
 	if libErr == nil {
@@ -160,6 +163,8 @@ func uiTake(t *take.Take) ui.Take {
 		ID: t.ID, Created: t.Created, Question: t.Question.Text, Story: t.Story,
 		Duration: time.Duration(t.DurationS * float64(time.Second)), Marks: t.Marks,
 		Transcript: t.Transcript, Report: t.Report, Score: -1,
+		QuestionID: t.Question.ID, Rubric: t.Question.Rubric,
+		Recovered: t.Status == take.Recovered, Note: t.Note,
 	}
 	if out.Question == "" {
 		out.Question = t.Question.ID
@@ -189,10 +194,29 @@ func (g guiLibrary) List() ([]ui.Take, error) {
 	if err != nil {
 		return nil, err
 	}
+	return uiSummaries(sums), nil
+}
+
+// Trash lists the trashed takes as List lists the others.
+func (g guiLibrary) Trash() ([]ui.Take, error) {
+	sums, err := g.l.Trash()
+	if err != nil {
+		return nil, err
+	}
+	return uiSummaries(sums), nil
+}
+
+func (g guiLibrary) Restore(id string) error { return g.l.Restore(id) }
+func (g guiLibrary) EmptyTrash() error       { return g.l.EmptyTrash() }
+
+// uiSummaries turns listing rows into the views' takes. The rubric is
+// left to the view, which knows it from the question id.
+func uiSummaries(sums []take.Summary) []ui.Take {
 	out := make([]ui.Take, 0, len(sums))
 	for _, s := range sums {
-		t := ui.Take{ID: s.ID, Created: s.Created, Question: s.QuestionText, Story: s.Story,
-			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: s.SectionSeconds}
+		t := ui.Take{ID: s.ID, Created: s.Created, Question: s.QuestionText, Story: s.Story, QuestionID: s.Question,
+			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: s.SectionSeconds,
+			Recovered: s.Status == take.Recovered, Note: s.Reason}
 		if t.Question == "" {
 			t.Question = s.Question
 		}
@@ -205,7 +229,7 @@ func (g guiLibrary) List() ([]ui.Take, error) {
 		}
 		out = append(out, t)
 	}
-	return out, nil
+	return out
 }
 
 func (g guiLibrary) Get(id string) (ui.Take, error) {

@@ -52,3 +52,49 @@ func TestGUILibrarySilentTakeAndTarget(t *testing.T) {
 		t.Errorf("stored plan %v differs from the view's %v", saved.Report.Sections[4].PlannedS, rep.Sections[4].PlannedS)
 	}
 }
+
+// TestGUILibraryTrashAndRecovered checks the adapter's trash calls and
+// that the listing marks recovered takes and keeps the question id the
+// view finds the rubric by.
+func TestGUILibraryTrashAndRecovered(t *testing.T) {
+	takesEnv(t)
+	lib, err := take.Open(take.Options{Audio: takeAudioHooks()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	g := guiLibrary{lib}
+	created, err := g.Create(ui.Question{ID: "mistake-1", Text: "Tell me about a mistake.", Rubric: "mistake"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Finish(created.ID, 30*time.Second, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Delete(created.ID); err != nil {
+		t.Fatal(err)
+	}
+	trash, err := g.Trash()
+	if err != nil || len(trash) != 1 || trash[0].ID != created.ID || trash[0].QuestionID != "mistake-1" {
+		t.Fatalf("trash = %+v, %v", trash, err)
+	}
+	if err := g.Restore(created.ID); err != nil {
+		t.Fatal(err)
+	}
+	if listed, _ := g.List(); len(listed) != 1 {
+		t.Fatalf("restored take not listed: %+v", listed)
+	}
+	if err := g.Delete(created.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.EmptyTrash(); err != nil {
+		t.Fatal(err)
+	}
+	if trash, _ := g.Trash(); len(trash) != 0 {
+		t.Errorf("trash after emptying: %+v", trash)
+	}
+	got := uiSummaries([]take.Summary{{ID: "r", Status: take.Recovered, Reason: "audio repair failed"}, {ID: "o", Status: take.OK}})
+	if !got[0].Recovered || got[0].Note != "audio repair failed" || got[1].Recovered {
+		t.Errorf("recovered marks: %+v", got)
+	}
+}
