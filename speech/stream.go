@@ -167,7 +167,7 @@ type sphinxStream struct {
 	j      *job
 	feed   *feeder
 	dec    *proc
-	sox    *proc     // nil when the capture is already at 16 kHz
+	sox    *proc      // nil when the capture is already at 16 kHz
 	pumped chan error // the sox-to-recognizer copy's failure, when sox runs
 	out    *capBuffer
 	modern bool

@@ -14,7 +14,9 @@ type token struct {
 
 // isWordRune reports whether r belongs inside a word. Apostrophes count
 // only between letters ("don't"); tokenize handles that.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
