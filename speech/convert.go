@@ -57,8 +57,11 @@ func rawInput(rate int) []string {
 }
 
 // soxCommand builds a quiet sox run from an input and an output spec.
+// -D turns off dither: sox dithers with fresh noise on every run, and
+// the recognizer would then hear the same file a little differently
+// each time.
 func soxCommand(sox string, in, out []string) *exec.Cmd {
-	args := append([]string{"-V1", "-q"}, in...)
+	args := append([]string{"-V1", "-q", "-D"}, in...)
 	args = append(args, out...)
 	return exec.Command(sox, args...)
 }

@@ -125,3 +125,12 @@ func waitPIDs(t *testing.T, path string) []int {
 	t.Fatal("the stand-in never started")
 	return nil
 }
+
+// convert writes src in another format with sox.
+func convert(t testing.TB, src, dst string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("sox", append(append([]string{"-D", src}, args...), dst)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("sox %v: %v\n%s", args, err, out)
+	}
+}

@@ -2,7 +2,6 @@ package speech
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -91,29 +90,6 @@ func (s *Sphinx) result(words []Word) Result {
 	return Result{Engine: s.Name(), Model: s.model(), Timed: true, Words: words}
 }
 
-// decoder starts the recognizer reading raw engine audio from the
-// returned pipe and printing into out.
-func (s *Sphinx) decoder(j *job, path string, modern bool, out io.Writer) (*proc, io.WriteCloser, error) {
-	var args []string
-	if modern {
-		args = append(append(args, s.Args...), "live")
-	} else {
-		args = append([]string{"-infile", "/dev/stdin", "-time", "yes"}, s.Args...)
-	}
-	cmd := exec.Command(path, args...)
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrFailed, err)
-	}
-	cmd.Stdout = out
-	p, err := j.start(filepath.Base(path), cmd, nil)
-	if err != nil {
-		in.Close()
-		return nil, nil, err
-	}
-	return p, in, nil
-}
-
 // parse reads the recognizer's output in the flavour it prints.
 func (s *Sphinx) parse(out *capBuffer, label string, modern bool) ([]Word, error) {
 	data, err := out.bytes(label)
@@ -141,33 +117,27 @@ func (s *Sphinx) Transcribe(ctx context.Context, audioPath string, progress Prog
 	j := newJob(s.Name())
 	defer j.close()
 	j.watch(ctx, limitFor(s.Timeout, total, time.Minute, 3))
-	out := &capBuffer{}
-	dec, decIn, err := s.decoder(j, path, modern, out)
-	if err != nil {
-		return Result{}, err
-	}
 	conv := soxCommand(sox, in, rawEngineOut)
 	soxOut, err := conv.StdoutPipe()
 	if err != nil {
-		decIn.Close()
 		return Result{}, fmt.Errorf("%w: %v", ErrFailed, err)
 	}
 	sx, err := j.start("sox", conv, nil)
 	if err != nil {
-		decIn.Close()
 		return Result{}, err
 	}
-	readErr, writeErr := pump(soxOut, decIn, func(n int64) {
+	dec := newSphinxDecoder(s, j, path, modern)
+	readErr, writeErr := pump(soxOut, dec, func(n int64) {
 		if progress != nil {
 			progress(min(bytesToDuration(n), total), total)
 		}
 	})
-	decIn.Close()
+	dec.Close()
 	// Closing the read end stops a sox that still has audio for a
 	// recognizer that went away.
 	soxOut.Close()
 	soxErr := sx.wait()
-	decErr := dec.wait()
+	words, decErr := dec.words()
 	switch {
 	case j.stopped() != nil:
 		return Result{}, j.stopped()
@@ -175,15 +145,11 @@ func (s *Sphinx) Transcribe(ctx context.Context, audioPath string, progress Prog
 		// The recognizer went away first; sox failing after is its echo.
 		return Result{}, decErr
 	case soxErr != nil || readErr != nil:
-		return Result{}, soxError(errors.Join(soxErr, readErr), in)
+		return Result{}, soxError(errorsJoin(soxErr, readErr), in)
 	case decErr != nil:
 		return Result{}, decErr
 	case writeErr != nil:
-		return Result{}, fmt.Errorf("%w: %s stopped reading the audio: %v", ErrFailed, dec.label, writeErr)
-	}
-	words, err := s.parse(out, dec.label, modern)
-	if err != nil {
-		return Result{}, err
+		return Result{}, writeErr
 	}
 	return s.result(words), nil
 }

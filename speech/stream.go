@@ -161,16 +161,14 @@ func (f *feeder) run() {
 
 // sphinxStream is PocketSphinx reading a take as it is recorded: the
 // samples go through sox (from the capture rate to 16 kHz) into the
-// recognizer's standard input, the same path a file takes.
+// recognizer, the same path a file takes.
 type sphinxStream struct {
 	s      *Sphinx
 	j      *job
 	feed   *feeder
-	dec    *proc
+	dec    *sphinxDecoder
 	sox    *proc      // nil when the capture is already at 16 kHz
 	pumped chan error // the sox-to-recognizer copy's failure, when sox runs
-	out    *capBuffer
-	modern bool
 	rate   int
 
 	ended atomic.Bool
@@ -183,15 +181,15 @@ func (s *Sphinx) StartStream(sampleRate int) (Stream, error) {
 		return nil, err
 	}
 	j := newJob(s.Name())
-	st := &sphinxStream{s: s, j: j, out: &capBuffer{}, modern: modern, rate: sampleRate}
-	dec, decIn, err := s.decoder(j, path, modern, st.out)
-	if err != nil {
+	st := &sphinxStream{s: s, j: j, rate: sampleRate, dec: newSphinxDecoder(s, j, path, modern)}
+	// The first recognizer starts now, so its model is loaded before
+	// the person starts talking.
+	if err := st.dec.startChunk(); err != nil {
 		j.close()
 		return nil, err
 	}
-	st.dec = dec
 	if sampleRate == engineRate {
-		st.feed = newFeeder(decIn, sampleRate)
+		st.feed = newFeeder(st.dec, sampleRate)
 		return st, nil
 	}
 	sox, _ := soxPath()
@@ -199,19 +197,17 @@ func (s *Sphinx) StartStream(sampleRate int) (Stream, error) {
 	soxIn, err1 := conv.StdinPipe()
 	soxOut, err2 := conv.StdoutPipe()
 	if err1 != nil || err2 != nil {
-		decIn.Close()
 		j.close()
 		return nil, fmt.Errorf("%w: pipes for sox: %v %v", ErrFailed, err1, err2)
 	}
 	if st.sox, err = j.start("sox", conv, nil); err != nil {
-		decIn.Close()
 		j.close()
 		return nil, err
 	}
 	st.pumped = make(chan error, 1)
 	go func() {
-		readErr, writeErr := pump(soxOut, decIn, func(int64) {})
-		decIn.Close()
+		readErr, writeErr := pump(soxOut, st.dec, func(int64) {})
+		st.dec.Close()
 		soxOut.Close()
 		st.pumped <- errorsJoin(readErr, writeErr)
 	}()
@@ -241,7 +237,7 @@ func (st *sphinxStream) Finish(ctx context.Context) (Result, error) {
 		pumpErr = <-st.pumped
 		soxErr = st.sox.wait()
 	}
-	decErr := st.dec.wait()
+	words, decErr := st.dec.words()
 	switch {
 	case st.j.stopped() != nil:
 		return Result{}, st.j.stopped()
@@ -252,10 +248,6 @@ func (st *sphinxStream) Finish(ctx context.Context) (Result, error) {
 	case soxErr != nil || pumpErr != nil:
 		return Result{}, fmt.Errorf("%w: converting the recording failed: %v", ErrAudio, errorsJoin(soxErr, pumpErr))
 	}
-	words, err := st.s.parse(st.out, st.dec.label, st.modern)
-	if err != nil {
-		return Result{}, err
-	}
 	return st.s.result(words), nil
 }
 
@@ -264,5 +256,6 @@ func (st *sphinxStream) Cancel() {
 	st.ended.Store(true)
 	st.j.abort(fmt.Errorf("transcription cancelled: %w", context.Canceled))
 	st.feed.close()
+	st.feed.wait()
 	st.j.close()
 }
