@@ -61,7 +61,7 @@ func BenchmarkTranscribeFile(b *testing.B) {
 			}
 			b.StopTimer()
 			runs := float64(b.N)
-			b.ReportMetric((childCPU() - cpu0).Seconds()/runs/length, "cpu-s/audio-s")
+			b.ReportMetric((childCPU()-cpu0).Seconds()/runs/length, "cpu-s/audio-s")
 			b.ReportMetric(b.Elapsed().Seconds()/runs/length, "wall-s/audio-s")
 			b.ReportMetric(100*wer, "WER-%")
 			b.ReportMetric(length, "audio-s")
@@ -107,7 +107,7 @@ func BenchmarkStreamDraft(b *testing.B) {
 			b.StopTimer()
 			runs := float64(b.N)
 			b.ReportMetric(latency.Seconds()/runs, "s-to-draft")
-			b.ReportMetric((childCPU() - cpu0).Seconds()/runs/length, "cpu-s/audio-s")
+			b.ReportMetric((childCPU()-cpu0).Seconds()/runs/length, "cpu-s/audio-s")
 			b.ReportMetric(100*wer, "WER-%")
 			b.ReportMetric(100*WordErrorRate(a.text, whole.Text()), "file-WER-%")
 			b.ReportMetric(length, "audio-s")
