@@ -9,15 +9,20 @@ BIN       := build/retake
 # Debian packages the build needs (Fyne's GLFW through cgo; ALSA headers
 # are optional for miniaudio, which loads the sound libraries at run time).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
-# Extra packages for the tests: speech fixtures, the Xvfb smoke test and
-# its screenshot checks.
-TEST_PKGS  := espeak-ng sox xvfb imagemagick xdotool
+# Packages the app runs with: PocketSphinx and its US English model
+# transcribe offline, sox converts audio for it (libsox-fmt-mp3 lets it
+# read MP3). Without them the app still works and says how to add them.
+RUN_PKGS   := pocketsphinx pocketsphinx-en-us sox libsox-fmt-mp3
+# Extra packages for the tests: speech fixtures (flite voices, the real
+# recordings in pocketsphinx-testdata), the Xvfb smoke test and its
+# screenshot checks.
+TEST_PKGS  := $(RUN_PKGS) pocketsphinx-testdata flite espeak-ng xvfb imagemagick xdotool
 # Extra tools for the comparison scripts under bench/ (not needed by tests).
 BENCH_PKGS := ffmpeg bc time
 
 export LANG := en_US.UTF-8
 
-.PHONY: all build run test vet unit smoke bench bench-scripts fuzz package deps deps-test clean
+.PHONY: all build run test vet unit smoke bench bench-scripts fuzz package deps deps-run deps-test clean
 
 all: build
 
@@ -26,13 +31,16 @@ all: build
 deps:
 	@scripts/apt-deps.sh $(BUILD_PKGS)
 
+deps-run:
+	@scripts/apt-deps.sh $(BUILD_PKGS) $(RUN_PKGS)
+
 deps-test:
 	@scripts/apt-deps.sh $(BUILD_PKGS) $(TEST_PKGS)
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/retake
 
-run: build
+run: build deps-run
 	./$(BIN)
 
 vet: deps-test
@@ -47,8 +55,10 @@ test: vet unit smoke
 smoke: build
 	scripts/smoke.sh $(BIN)
 
-# bench runs every Go benchmark once; bench-scripts runs the comparisons
-# with outside tools (sox, ffmpeg, write-good, retext-passive).
+# bench runs every Go benchmark once (the speech ones stream a 2:15
+# answer at real-time pace, so this takes a few minutes); bench-scripts
+# runs the comparisons with outside tools (sox, ffmpeg, write-good,
+# retext-passive) and the speech benchmarks in four voices.
 bench: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
 
@@ -58,14 +68,18 @@ bench-scripts: deps-test
 	bench/passive-peers/run.sh
 	bench/audio-peaks/run.sh
 	bench/audio-mp3/run.sh
+	bench/speech/run.sh
 
 # fuzz gives each fuzz target a short run; FUZZTIME=5m for a longer one.
 FUZZTIME ?= 30s
 fuzz: deps-test
 	@for t in "FuzzParse ./scoring/transcript" "FuzzParseTiming ./scoring/transcript" "FuzzAnalyze ./scoring" \
+		"FuzzParseRubric ./scoring" "FuzzAnalyzeShapes ./scoring" "FuzzTokenize ./scoring/text" \
 		"FuzzFind ./scoring/passive" "FuzzReader ./audio/wav" "FuzzMP3 ./audio" "FuzzDecodeTake ./take" \
 		"FuzzValidateID ./take" "FuzzReadJournal ./take" "FuzzRenderCard ./take" "FuzzSplitCommand ./ui" \
-		"FuzzLineWriter ./ui"; do \
+		"FuzzLineWriter ./ui" "FuzzParseRubric ./ui" \
+		"FuzzParseSphinxClassic ./speech" "FuzzParseSphinxJSON ./speech" "FuzzParseWhisperJSON ./speech" \
+		"FuzzReadOutput ./speech" "FuzzAlign ./speech"; do \
 		set -- $$t; echo "== $$1 $$2"; \
 		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$1$$" -fuzztime $(FUZZTIME) $$2 || exit 1; \
 	done

@@ -25,6 +25,9 @@ type capture struct {
 
 	frames  atomic.Int64 // frames handed over by the device
 	dropped atomic.Int64 // frames lost because the ring was full
+
+	// tap, when set, sees every block the writer puts in the file.
+	tap Tap
 }
 
 // ringSeconds is how much audio the ring absorbs while the writer is
@@ -86,17 +89,7 @@ func (c *capture) run(w *wav.Writer, stop, lost <-chan struct{}, t writerTiming)
 	tick := time.NewTicker(t.poll)
 	defer tick.Stop()
 	lastFlush := time.Now()
-	drain := func() error {
-		for {
-			n := c.ring.Read(buf)
-			if n == 0 {
-				return nil
-			}
-			if err := w.WriteSamples(buf[:n]); err != nil {
-				return err
-			}
-		}
-	}
+	drain := func() error { return c.drain(w, buf) }
 	finish := func(cause error) error {
 		if cerr := w.Close(); cerr != nil {
 			if cause == nil {
@@ -125,6 +118,29 @@ func (c *capture) run(w *wav.Writer, stop, lost <-chan struct{}, t writerTiming)
 				}
 				lastFlush = time.Now()
 			}
+		}
+	}
+}
+
+// drain moves everything queued in the ring to w through buf, handing
+// what reached the file to the tap.
+func (c *capture) drain(w *wav.Writer, buf []int16) error {
+	for {
+		n := c.ring.Read(buf)
+		if n == 0 {
+			return nil
+		}
+		before := w.Frames()
+		err := w.WriteSamples(buf[:n])
+		if c.tap != nil {
+			// On a failed write, the part that reached the file still
+			// goes to the tap, so the two never differ.
+			if k := int(w.Frames() - before); k > 0 {
+				c.tap.Samples(buf[:k])
+			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 }

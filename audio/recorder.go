@@ -98,7 +98,12 @@ func createFile(path string) (wav.File, error) {
 }
 
 // Start begins a take written to path. It fails if a take is running.
-func (r *Recorder) Start(path string) error {
+func (r *Recorder) Start(path string) error { return r.StartTapped(path, nil) }
+
+// StartTapped is Start with a tap that receives the take's samples as
+// they are written (see Tap); a nil tap is plain Start. All blocks have
+// reached the tap by the time Stop returns.
+func (r *Recorder) StartTapped(path string, tap Tap) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.take != nil {
@@ -148,6 +153,10 @@ func (r *Recorder) Start(path string) error {
 	}
 	t.dev = dev
 	t.cap = newCapture(rate)
+	if tap != nil {
+		tap.Begin(rate)
+		t.cap.tap = tap
+	}
 	capPtr.Store(t.cap)
 	if err := dev.Start(); err != nil {
 		t.stopping.Store(true)
