@@ -79,7 +79,7 @@ fuzz: deps-test
 		"FuzzValidateID ./take" "FuzzReadJournal ./take" "FuzzRenderCard ./take" "FuzzSplitCommand ./ui" \
 		"FuzzLineWriter ./ui" "FuzzParseRubric ./ui" \
 		"FuzzParseSphinxClassic ./speech" "FuzzParseSphinxJSON ./speech" "FuzzParseWhisperJSON ./speech" \
-		"FuzzReadOutput ./speech" "FuzzAlign ./speech"; do \
+		"FuzzReadOutput ./speech" "FuzzAlign ./speech/words"; do \
 		set -- $$t; echo "== $$1 $$2"; \
 		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$1$$" -fuzztime $(FUZZTIME) $$2 || exit 1; \
 	done

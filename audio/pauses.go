@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 
 	"retake/audio/wav"
@@ -50,6 +51,22 @@ func DetectPauses(path string) (PauseReport, error) {
 		return PauseReport{}, err
 	}
 	defer s.Close()
+	return detectPauses(s, path)
+}
+
+// DetectPausesFile is DetectPauses on a file the caller opened (the take
+// library opens audio inside a take's folder without following links);
+// it leaves f open.
+func DetectPausesFile(f *os.File) (PauseReport, error) {
+	s, err := sourceOf(f, nopCloser{}, f.Name())
+	if err != nil {
+		return PauseReport{}, err
+	}
+	defer s.Close()
+	return detectPauses(s, f.Name())
+}
+
+func detectPauses(s source, path string) (PauseReport, error) {
 	levels, err := windowLevels(s)
 	if err != nil {
 		return PauseReport{}, fmt.Errorf("pauses of %s: %w", path, err)

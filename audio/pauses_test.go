@@ -2,6 +2,8 @@ package audio
 
 import (
 	"math"
+	"os"
+	"reflect"
 	"testing"
 )
 
@@ -86,4 +88,46 @@ func TestDetectPausesSilence(t *testing.T) {
 	if rep.SpeechS != 0 || len(rep.Segments) != 0 || len(rep.Pauses) != 0 || rep.DurationS != 2 {
 		t.Fatalf("silence gave %+v", rep)
 	}
+}
+
+// TestDetectPausesFileMatchesPath: the open-file form finds the same
+// pauses as the path form and leaves the file open for its caller.
+func TestDetectPausesFileMatchesPath(t *testing.T) {
+	s, _ := spans(16000, 1, 0.8, 1.5, 1.3, 0.7)
+	path := writeMono16(t, "p.wav", 16000, s)
+	want, err := DetectPauses(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := DetectPausesFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pauses) != 2 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("file form %+v, path form %+v", got, want)
+	}
+	if _, err := f.Stat(); err != nil {
+		t.Fatalf("the file was closed: %v", err)
+	}
+	if _, err := DetectPausesFile(mustTemp(t, []byte("not audio at all"))); err == nil {
+		t.Fatal("text read as audio")
+	}
+}
+
+func mustTemp(t *testing.T, data []byte) *os.File {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "x*.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

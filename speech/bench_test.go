@@ -3,6 +3,7 @@ package speech
 import (
 	"context"
 	"os"
+	"retake/speech/words"
 	"strings"
 	"syscall"
 	"testing"
@@ -57,7 +58,7 @@ func BenchmarkTranscribeFile(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				wer = WordErrorRate(a.text, r.Text())
+				wer = words.ErrorRate(a.text, r.Text())
 			}
 			b.StopTimer()
 			runs := float64(b.N)
@@ -102,14 +103,14 @@ func BenchmarkStreamDraft(b *testing.B) {
 					b.Fatal(err)
 				}
 				latency += time.Since(end)
-				wer = WordErrorRate(a.text, r.Text())
+				wer = words.ErrorRate(a.text, r.Text())
 			}
 			b.StopTimer()
 			runs := float64(b.N)
 			b.ReportMetric(latency.Seconds()/runs, "s-to-draft")
 			b.ReportMetric((childCPU()-cpu0).Seconds()/runs/length, "cpu-s/audio-s")
 			b.ReportMetric(100*wer, "WER-%")
-			b.ReportMetric(100*WordErrorRate(a.text, whole.Text()), "file-WER-%")
+			b.ReportMetric(100*words.ErrorRate(a.text, whole.Text()), "file-WER-%")
 			b.ReportMetric(length, "audio-s")
 		})
 	}

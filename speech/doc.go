@@ -6,6 +6,7 @@
 // 16-bit by sox, never by code of ours.
 //
 // A Stream transcribes while a take is recorded, so the draft is ready
-// moments after Stop; Align keeps word times across a person's edits of
-// the draft. The package knows nothing of rubrics or of the UI.
+// moments after Stop. The timed word itself, and the alignment that keeps
+// word times across a person's edits of the draft, are the pure package
+// words. The package knows nothing of rubrics or of the UI.
 package speech

@@ -4,24 +4,17 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"retake/speech/words"
 )
 
-// Word is one recognized word with its place in the audio.
-type Word struct {
-	// Text is the word as the engine wrote it, without the engine's
-	// markup (PocketSphinx's "(2)" pronunciation tags are dropped;
-	// whisper's punctuation is kept).
-	Text string `json:"text"`
-	// Start and End are seconds from the start of the audio.
-	Start float64 `json:"start"`
-	End   float64 `json:"end"`
-	// Conf is the engine's confidence from 0 to 1, or NoConf when the
-	// engine gives none (plain-text and subtitle output).
-	Conf float64 `json:"conf"`
-}
+// Word is one recognized word with its place in the audio (see
+// words.Word; the type lives there so packages that only read timed
+// words need not import the engines).
+type Word = words.Word
 
 // NoConf marks a word whose engine reports no confidence.
-const NoConf = -1
+const NoConf = words.NoConf
 
 // Result is what an engine heard in one recording.
 type Result struct {

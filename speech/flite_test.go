@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"retake/audio"
+	"retake/speech/words"
 )
 
 // answer is one of the answers written for these tests, in
@@ -90,7 +91,7 @@ func speak(t testing.TB, a answer, voice string, rate int, pauses ...float64) (s
 // statementErrors is the fewest word errors with which a statement
 // appears anywhere in a transcript (approximate substring matching).
 func statementErrors(statement, transcript string) int {
-	s, h := normWords(statement), normWords(transcript)
+	s, h := words.Normalize(statement), words.Normalize(transcript)
 	prev := make([]int, len(h)+1) // a match may start anywhere: row 0 is free
 	cur := make([]int, len(h)+1)
 	for i := 1; i <= len(s); i++ {

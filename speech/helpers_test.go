@@ -134,3 +134,6 @@ func convert(t testing.TB, src, dst string, args ...string) {
 		t.Fatalf("sox %v: %v\n%s", args, err, out)
 	}
 }
+
+// near reports whether two times are equal up to rounding.
+func near(a, b float64) bool { d := a - b; return d < 1e-9 && d > -1e-9 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"retake/audio"
+	"retake/speech/words"
 )
 
 // samplesOf reads a 16-bit mono WAV file written by speak.
@@ -73,7 +74,7 @@ func TestStreamMatchesFile(t *testing.T) {
 	}
 	t.Logf("%.1f s answer: draft %v after the last block", length, time.Since(end).Round(time.Millisecond))
 	checkWords(t, r.Words)
-	wholeWER, streamWER := WordErrorRate(a.text, whole.Text()), WordErrorRate(a.text, r.Text())
+	wholeWER, streamWER := words.ErrorRate(a.text, whole.Text()), words.ErrorRate(a.text, r.Text())
 	t.Logf("WER whole file %.1f%%, stream %.1f%%\n%s", 100*wholeWER, 100*streamWER, r.Text())
 	if streamWER > wholeWER+0.02 {
 		t.Fatalf("stream WER %.1f%%, whole file %.1f%%: want within 2 points", 100*streamWER, 100*wholeWER)
@@ -81,8 +82,8 @@ func TestStreamMatchesFile(t *testing.T) {
 	if len(r.Words) == 0 || r.Words[len(r.Words)-1].End < whole.Words[len(whole.Words)-1].End-0.1 {
 		t.Fatal("the draft misses the end of the answer")
 	}
-	for i, al := range Align(r.Text(), whole.Words) {
-		if al.Edit == Kept && math.Abs(al.Start-r.Words[i].Start) > 0.05 {
+	for i, al := range words.Align(r.Text(), whole.Words) {
+		if al.Edit == words.Kept && math.Abs(al.Start-r.Words[i].Start) > 0.05 {
 			t.Fatalf("word %d %q at %.2f s in the stream, %.2f s in the file", i, al.Text, r.Words[i].Start, al.Start)
 		}
 	}
@@ -162,7 +163,7 @@ func TestSegmentedPocketSphinx(t *testing.T) {
 	if last := r.Words[len(r.Words)-1]; last.End > length+0.05 {
 		t.Fatalf("last word ends at %.2f s, after the clip's %.2f s", last.End, length)
 	}
-	wholeWER, segWER := WordErrorRate(a.text, whole.Text()), WordErrorRate(a.text, r.Text())
+	wholeWER, segWER := words.ErrorRate(a.text, whole.Text()), words.ErrorRate(a.text, r.Text())
 	t.Logf("WER whole file %.1f%%, segmented %.1f%%", 100*wholeWER, 100*segWER)
 	if segWER > wholeWER+0.10 {
 		t.Fatalf("segmented WER %.1f%%, whole file %.1f%%", 100*segWER, 100*wholeWER)

@@ -88,6 +88,7 @@ func (l *Library) Finish(id string, durationS float64, marks []float64) (*Take, 
 	if t.Status == Recording {
 		t.Status = OK
 	}
+	l.measurePauses(t)
 	if err := analyze(t); err != nil {
 		return nil, fmt.Errorf("finish take %s: %w", id, err)
 	}

@@ -84,6 +84,7 @@ func (l *Library) Import(in Import) (*Take, error) {
 	if in.Transcript != "" {
 		t.Transcript, t.TranscriptSource = in.Transcript, in.Source
 	}
+	t.Pauses = l.pausesOf(src)
 	// Analyze and measure before copying anything: a transcript the
 	// library cannot store is refused here, not found out after the copy.
 	if err := analyze(t); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"retake/scoring"
 	"strings"
 	"sync"
 	"time"
@@ -46,6 +47,9 @@ type AudioHooks struct {
 	// Probe reports an audio file's length in seconds and its format
 	// ("wav" or "mp3"), failing for anything that is not audio.
 	Probe func(f *os.File) (durationS float64, format string, err error)
+	// Pauses finds the silences between speech in a recording, for the
+	// card's delivery; nil leaves pauses to the gaps between timed words.
+	Pauses func(f *os.File) ([]scoring.Pause, error)
 }
 
 // Options configure Open.

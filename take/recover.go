@@ -104,10 +104,15 @@ func (l *Library) repair(t *Take) {
 				t.Marks = marksWithin(t.Marks, d)
 			}
 		}
+		t.Pauses = l.pausesOf(f)
 		f.Close()
 	}
 	t.Note = strings.Join(notes, "; ")
-	refreshReport(t)
+	// The recovered length, marks and pauses change the report; one that
+	// no longer parses keeps its old report (analyze leaves it on error).
+	if strings.TrimSpace(t.Transcript) != "" {
+		_ = analyze(t)
+	}
 }
 
 // joinNotes joins the non-empty notes with "; ".

@@ -59,6 +59,10 @@ type Take struct {
 	// draft, kept while the person corrects its text; nil when no engine
 	// has transcribed the take.
 	Words []Word `json:"words,omitempty"`
+	// Pauses are the recording's silences between speech, measured once
+	// when the recording was finished, imported or recovered; nil when
+	// they could not be measured.
+	Pauses []scoring.Pause `json:"pauses,omitempty"`
 	// Audio is the audio file's name inside the take's folder.
 	Audio  string `json:"audio"`
 	Status Status `json:"status"`
@@ -227,6 +231,9 @@ func checkTake(t *Take) error {
 	}
 	if err := checkWords(t.Words); err != nil {
 		return fmt.Errorf("take.json: timed words: %w", err)
+	}
+	if len(checkedPauses(t.Pauses)) != len(t.Pauses) {
+		return errors.New("take.json: pauses are not spans in time order")
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"retake/assets"
 	"retake/audio"
+	"retake/scoring"
 	"retake/scoring/transcript"
 	"retake/take"
 )
@@ -44,6 +45,17 @@ func takeAudioHooks() take.AudioHooks {
 				return 0, "", err
 			}
 			return info.Duration.Seconds(), info.Format, nil
+		},
+		Pauses: func(f *os.File) ([]scoring.Pause, error) {
+			rep, err := audio.DetectPausesFile(f)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]scoring.Pause, len(rep.Pauses))
+			for i, p := range rep.Pauses {
+				out[i] = scoring.Pause{Start: p.Start, End: p.End}
+			}
+			return out, nil
 		},
 	}
 }

@@ -1,10 +1,27 @@
-package speech
+package words
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// Word is one recognized word with its place in the audio.
+type Word struct {
+	// Text is the word as the engine wrote it, without the engine's
+	// markup (PocketSphinx's "(2)" pronunciation tags are dropped;
+	// whisper's punctuation is kept).
+	Text string `json:"text"`
+	// Start and End are seconds from the start of the audio.
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+	// Conf is the engine's confidence from 0 to 1, or NoConf when the
+	// engine gives none (plain-text and subtitle output).
+	Conf float64 `json:"conf"`
+}
+
+// NoConf marks a word whose engine reports no confidence.
+const NoConf = -1
 
 // token is one word of a text: its byte span and its comparable form.
 type token struct {
@@ -60,8 +77,9 @@ func fold(w string) string {
 	return strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
 }
 
-// normWords is the comparable form of a text's words.
-func normWords(text string) []string {
+// Normalize returns the comparable form of a text's words: lower case,
+// without punctuation, hyphenated words split.
+func Normalize(text string) []string {
 	toks := tokenize(text)
 	out := make([]string, len(toks))
 	for i, t := range toks {

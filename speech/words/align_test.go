@@ -1,4 +1,4 @@
-package speech
+package words
 
 import (
 	"math/rand/v2"
@@ -104,7 +104,7 @@ func checkAlignment(t *testing.T, text string, words []Word) {
 		}
 		prevTo, prevStart = g.To, g.Start
 	}
-	a := normWords(text)
+	a := Normalize(text)
 	var b []string
 	for _, e := range engineTokens(words) {
 		b = append(b, e.norm)

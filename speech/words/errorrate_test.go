@@ -1,4 +1,4 @@
-package speech
+package words
 
 import (
 	"slices"
@@ -19,8 +19,8 @@ func TestTokenize(t *testing.T) {
 		{"\xff\xfe bad bytes", []string{"bad", "bytes"}},
 	}
 	for _, c := range cases {
-		if got := normWords(c.text); !slices.Equal(got, c.want) {
-			t.Errorf("normWords(%q) = %q, want %q", c.text, got, c.want)
+		if got := Normalize(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("Normalize(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }
@@ -40,8 +40,8 @@ func TestWordErrorRate(t *testing.T) {
 		{"", "noise", 1},
 	}
 	for _, c := range cases {
-		if got := WordErrorRate(c.ref, c.hyp); !near(got, c.want) {
-			t.Errorf("WordErrorRate(%q, %q) = %v, want %v", c.ref, c.hyp, got, c.want)
+		if got := ErrorRate(c.ref, c.hyp); !near(got, c.want) {
+			t.Errorf("ErrorRate(%q, %q) = %v, want %v", c.ref, c.hyp, got, c.want)
 		}
 	}
 }

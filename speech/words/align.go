@@ -1,4 +1,4 @@
-package speech
+package words
 
 // Edit says how a word of an edited transcript relates to the engine's
 // words.

@@ -1,12 +1,12 @@
-package speech
+package words
 
-// WordErrorRate is the word error rate of hyp against the reference
+// ErrorRate is the word error rate of hyp against the reference
 // text ref: the fewest word substitutions, insertions and deletions that
 // turn one into the other, divided by the number of reference words.
 // Case, punctuation and hyphens are ignored. An empty reference gives 0
 // for an empty hypothesis and 1 otherwise.
-func WordErrorRate(ref, hyp string) float64 {
-	r, h := normWords(ref), normWords(hyp)
+func ErrorRate(ref, hyp string) float64 {
+	r, h := Normalize(ref), Normalize(hyp)
 	if len(r) == 0 {
 		if len(h) == 0 {
 			return 0
