@@ -23,6 +23,8 @@ type analysis struct {
 	flags    []Flag
 	// ev caches each evidence detector's hits.
 	ev map[string][]hit
+	// evSorted holds evidence hits in text order, by name.
+	evSorted map[string][]hit
 	// durS is the answer's length in seconds, durSrc where it came from.
 	durS   float64
 	durSrc string

@@ -48,3 +48,28 @@ func BenchmarkAnalyze1MB(b *testing.B) {
 		Analyze(Input{Text: text})
 	}
 }
+
+// BenchmarkAnalyzeCorpus1MiB analyzes 1 MiB made of every corpus answer
+// in turn, the input bench/analyzer/run.sh times as a whole process: a
+// varied text raises far more flags and sections than one answer
+// repeated.
+func BenchmarkAnalyzeCorpus1MiB(b *testing.B) {
+	answers, err := loadLabeledAnswers(filepath.Join("testdata", "answers"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var all strings.Builder
+	for _, a := range answers {
+		all.WriteString(a.Text)
+		all.WriteString("\n")
+	}
+	base := all.String()
+	text := strings.Repeat(base, (1<<20)/len(base)+1)[:1<<20]
+	Analyze(Input{Text: text})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Analyze(Input{Text: text})
+	}
+}

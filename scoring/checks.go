@@ -269,7 +269,7 @@ func buildLessonCheck(b *builder, c CheckSpec, at string) (check, error) {
 }
 
 func (l lessonCheck) run(a *analysis) finding {
-	practice := a.evidenceHits(l.practice)
+	practice := a.evidenceSorted(l.practice)
 	var generic []hit
 	for _, h := range a.evidenceHits(l.lessons) {
 		u := a.d.unitOf(h.lo)
@@ -284,14 +284,16 @@ func (l lessonCheck) run(a *analysis) finding {
 	return finding{fire: true, spans: a.spansOf(generic, l.limit)}
 }
 
-// practiceNear reports whether a practice hit starts in units [lo, hi).
+// practiceNear reports whether a practice hit (practice in text order)
+// starts in units [lo, hi). Units cover the tokens in order, so that is
+// a hit starting in their tokens.
 func practiceNear(a *analysis, practice []hit, lo, hi int) bool {
-	for _, p := range practice {
-		if u := a.d.unitOf(p.lo); u >= lo && u < hi {
-			return true
-		}
+	units := a.d.units
+	hi = min(hi, len(units))
+	if lo < 0 || lo >= hi {
+		return false
 	}
-	return false
+	return len(hitsFrom(practice, units[lo].lo, units[hi-1].hi)) > 0
 }
 
 // stakesCheck fires when the answer never says what the mistake cost,

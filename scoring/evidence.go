@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -23,6 +24,38 @@ func (a *analysis) evidenceHits(name string) []hit {
 	}
 	a.ev[name] = hs
 	return hs
+}
+
+// evidenceSorted returns the named evidence's hits in text order (by
+// first token), for the checks that ask what lies in a stretch of text:
+// a binary search there keeps a long transcript linear.
+func (a *analysis) evidenceSorted(name string) []hit {
+	if hs, ok := a.evSorted[name]; ok {
+		return hs
+	}
+	hs := a.evidenceHits(name)
+	if !slices.IsSortedFunc(hs, func(x, y hit) int { return x.lo - y.lo }) {
+		hs = slices.Clone(hs)
+		slices.SortStableFunc(hs, func(x, y hit) int { return x.lo - y.lo })
+	}
+	if a.evSorted == nil {
+		a.evSorted = map[string][]hit{}
+	}
+	a.evSorted[name] = hs
+	return hs
+}
+
+// hitsFrom returns the hits of sorted hs that start in tokens [lo, hi).
+func hitsFrom(hs []hit, lo, hi int) []hit {
+	i, _ := slices.BinarySearchFunc(hs, lo, func(h hit, t int) int { return h.lo - t })
+	for i > 0 && hs[i-1].lo >= lo { // BinarySearch finds any equal one
+		i--
+	}
+	j := i
+	for j < len(hs) && hs[j].lo < hi {
+		j++
+	}
+	return hs[i:j:j]
 }
 
 // evidenceKinds build each kind of evidence from its spec.
@@ -379,8 +412,8 @@ func (pe practiceEvidence) lessonIn(a *analysis, lo, hi int) bool {
 	if pe.lessons == "" {
 		return false
 	}
-	for _, h := range a.evidenceHits(pe.lessons) {
-		if h.lo >= lo && h.lo < hi && h.pat != nil && h.weight >= 2 {
+	for _, h := range hitsFrom(a.evidenceSorted(pe.lessons), lo, hi) {
+		if h.pat != nil && h.weight >= 2 {
 			return true
 		}
 	}

@@ -145,76 +145,82 @@ func readWordList(name string) text.Set {
 func (d *doc) clauseFacts() []facts {
 	g := grammarWords()
 	out := make([]facts, len(d.units))
-	for u, un := range d.units {
-		f := &out[u]
-		if d.ends(un.hi-1) && strings.HasPrefix(strings.TrimLeft(d.Text[un.end:min(un.end+4, len(d.Text))], " \"'\u201d"), "?") {
-			f.add(factQuestion)
+	byUnits(len(d.units), func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			d.unitFacts(g, d.units[u], &out[u])
 		}
-		for i := un.lo; i < un.hi; i++ {
-			t := d.Toks[i]
-			switch {
-			case t.Person == text.Speaker && g.speaker.at(d, i):
-				switch d.verbAfter(i, g) {
-				case vPast:
-					f.add(factSpeaker)
-					f.add(factSpeakerPast)
-				case vOmission:
-					f.add(factSpeaker)
-					f.add(factSpeakerOmission)
-				case vHabit:
-					f.add(factSpeaker)
-					f.add(factSpeakerHabit)
-				case vPerfect:
-					f.add(factSpeaker)
-					f.add(factSpeakerPerfect)
-				case vPastPerfect:
-					f.add(factSpeaker)
-					f.add(factSpeakerPastPerfect)
-				case vIntent:
-					f.add(factSpeaker)
-					f.add(factSpeakerIntent)
-				case vState:
-					f.add(factSpeaker)
-					f.add(factSpeakerState)
-				case vMental:
-					f.add(factSpeakerMental)
-				}
-			case t.Person == text.We:
-				switch d.verbAfter(i, g) {
-				case vPast, vOmission, vPastPerfect:
-					f.add(factWePast)
-				case vHabit, vPerfect:
-					f.add(factWeHabit)
-				}
-			case g.other.at(d, i) && !d.HardBefore(i+1):
-				switch d.verbAfter(i, g) {
-				case vPast, vOmission, vPastPerfect:
-					f.add(factOtherPast)
-				}
-			case g.nobody.at(d, i):
-				f.add(factNobody)
-			case g.negation.at(d, i) || g.omission.at(d, i):
-				if d.omissionByOther(un.lo, i, g) {
-					f.add(factOtherOmission)
-				}
+	})
+	return out
+}
+
+// unitFacts fills f with the facts of one unit's clause.
+func (d *doc) unitFacts(g *grammarSets, un unit, f *facts) {
+	if d.ends(un.hi-1) && strings.HasPrefix(strings.TrimLeft(d.Text[un.end:min(un.end+4, len(d.Text))], " \"'\u201d"), "?") {
+		f.add(factQuestion)
+	}
+	for i := un.lo; i < un.hi; i++ {
+		t := d.Toks[i]
+		switch {
+		case t.Person == text.Speaker && g.speaker.at(d, i):
+			switch d.verbAfter(i, g) {
+			case vPast:
+				f.add(factSpeaker)
+				f.add(factSpeakerPast)
+			case vOmission:
+				f.add(factSpeaker)
+				f.add(factSpeakerOmission)
+			case vHabit:
+				f.add(factSpeaker)
+				f.add(factSpeakerHabit)
+			case vPerfect:
+				f.add(factSpeaker)
+				f.add(factSpeakerPerfect)
+			case vPastPerfect:
+				f.add(factSpeaker)
+				f.add(factSpeakerPastPerfect)
+			case vIntent:
+				f.add(factSpeaker)
+				f.add(factSpeakerIntent)
+			case vState:
+				f.add(factSpeaker)
+				f.add(factSpeakerState)
+			case vMental:
+				f.add(factSpeakerMental)
 			}
-		}
-		// "I went back, found 41 instances, corrected them and wrote to
-		// the manager": past verbs joined to the speaker's are more of
-		// the speaker's actions.
-		if f[factSpeakerPast] > 0 {
-			for i := un.lo + 1; i < un.hi; i++ {
-				joined := d.Toks[i-1].After == text.Comma || g.joins.at(d, i-1)
-				if joined && d.Toks[i].Counts() && d.Toks[i].Person == text.NoPerson && g.pastVerb(d.norm(i)) {
-					f.add(factSpeakerPast)
-				}
+		case t.Person == text.We:
+			switch d.verbAfter(i, g) {
+			case vPast, vOmission, vPastPerfect:
+				f.add(factWePast)
+			case vHabit, vPerfect:
+				f.add(factWeHabit)
 			}
-		}
-		if f[factSpeaker] == 0 && f[factWePast] == 0 && f[factWeHabit] == 0 {
-			f.add(factNoActor)
+		case g.other.at(d, i) && !d.HardBefore(i+1):
+			switch d.verbAfter(i, g) {
+			case vPast, vOmission, vPastPerfect:
+				f.add(factOtherPast)
+			}
+		case g.nobody.at(d, i):
+			f.add(factNobody)
+		case g.negation.at(d, i) || g.omission.at(d, i):
+			if d.omissionByOther(un.lo, i, g) {
+				f.add(factOtherOmission)
+			}
 		}
 	}
-	return out
+	// "I went back, found 41 instances, corrected them and wrote to
+	// the manager": past verbs joined to the speaker's are more of
+	// the speaker's actions.
+	if f[factSpeakerPast] > 0 {
+		for i := un.lo + 1; i < un.hi; i++ {
+			joined := d.Toks[i-1].After == text.Comma || g.joins.at(d, i-1)
+			if joined && d.Toks[i].Counts() && d.Toks[i].Person == text.NoPerson && g.pastVerb(d.norm(i)) {
+				f.add(factSpeakerPast)
+			}
+		}
+	}
+	if f[factSpeaker] == 0 && f[factWePast] == 0 && f[factWeHabit] == 0 {
+		f.add(factNoActor)
+	}
 }
 
 // omissionByOther reports whether the negation or omission verb at

@@ -110,16 +110,33 @@ func compileLists(extra map[string][]string) (*lexSet, error) {
 	}
 	sort.Strings(names)
 	ls := &lexSet{names: names, index: map[string]int{}}
+	lexes, err := parseLexicons(names, srcs)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		ls.lexicons = append(ls.lexicons, lexes[i])
+		ls.index[n] = i
+	}
+	ls.buildVocab()
+	if len(ls.prefix) > maxPrefixRoots {
+		return nil, fmt.Errorf("%d different first words end in * (such as %q); at most %d may", len(ls.prefix), ls.prefix[0].key, maxPrefixRoots)
+	}
+	return ls, nil
+}
+
+// parseLexicons parses the named lists; the first error, in name order,
+// is returned.
+func parseLexicons(names []string, srcs map[string]string) ([]*lexicon, error) {
+	lexes := make([]*lexicon, len(names))
 	for i, n := range names {
 		lx, err := parseLexicon(n, srcs[n])
 		if err != nil {
 			return nil, err
 		}
-		ls.lexicons = append(ls.lexicons, lx)
-		ls.index[n] = i
+		lexes[i] = lx
 	}
-	ls.buildVocab()
-	return ls, nil
+	return lexes, nil
 }
 
 // buildVocab gives every word the lists and the grammar mention an id,
@@ -238,7 +255,7 @@ const smallPart = 6
 
 // wideNode is the number of children above which a trie node indexes
 // them by word.
-const wideNode = 6
+const wideNode = 2
 
 // wordSet returns the single words of a list as a set of vocabulary ids
 // and words, for exception lists that a check tests one token against.

@@ -1,6 +1,9 @@
 package scoring
 
-import "retake/scoring/text"
+import (
+	"retake/scoring/text"
+	"slices"
+)
 
 // findAll runs every word list over the token stream in one pass and
 // returns each list's matches. At each start the heaviest (then the
@@ -10,7 +13,7 @@ import "retake/scoring/text"
 func (ls *lexSet) findAll(s stream) [][]hit {
 	// A phrase never runs past a sentence end, so a long text is matched
 	// in two halves cut at one, side by side.
-	if cut := s.sentenceCut(s.n / 2); cut > 0 && s.n >= parallelFrom {
+	if cut := s.sentenceCut(s.n / 2); cut > 0 && s.n >= parallelFrom && s.n < parallelUpTo && !sequential {
 		var second [][]hit
 		done := make(chan struct{})
 		go func() {
@@ -20,7 +23,8 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 		first := ls.findChunked(s, 0, cut)
 		<-done
 		for i := range first {
-			first[i] = append(first[i], second[i]...)
+			first[i] = joinHits(first[i], second[i])
+			second[i] = nil
 		}
 		return first
 	}
@@ -30,6 +34,11 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 // parallelFrom is the stream length from which matching runs in two
 // halves; below it a goroutine costs more than it saves.
 const parallelFrom = 40000
+
+// parallelUpTo is the stream length from which matching is one pass
+// again: joining the halves copies every match, and on a text of many
+// megabytes that copy costs more memory than the second core saves time.
+const parallelUpTo = 800000
 
 // chunk is about how many stream positions are matched at a time: the
 // candidates of one chunk are resolved before the next is read, so a
@@ -50,8 +59,12 @@ func (s *stream) sentenceCut(k int) int {
 // findChunked matches stream positions [from, to) a chunk at a time and
 // returns each list's resolved matches.
 func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
-	out := make([][]hit, len(ls.lexicons))
+	// Each chunk's matches are kept at their exact size and joined once
+	// at the end: growing one slice per list as the chunks come would
+	// allocate several times the final matches on a long text.
+	parts := make([][][]hit, len(ls.lexicons))
 	var cands [][]hit
+	var prefixOf []uint64
 	for lo := from; lo < to; {
 		hi := to
 		if to-lo > 2*chunk {
@@ -59,19 +72,47 @@ func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
 				hi = c
 			}
 		}
-		cands = ls.findIn(s, lo, hi, cands)
+		cands, prefixOf = ls.findIn(s, lo, hi, cands, prefixOf)
 		for i := range cands {
-			out[i] = append(out[i], resolveOverlaps(cands[i])...)
+			if r := resolveOverlaps(cands[i]); len(r) > 0 {
+				parts[i] = append(parts[i], slices.Clone(r))
+			}
 		}
 		lo = hi
+	}
+	out := make([][]hit, len(ls.lexicons))
+	for i, ps := range parts {
+		out[i] = joinHits(ps...)
+		parts[i] = nil
+	}
+	return out
+}
+
+// joinHits returns the hits of the slices in order, in one slice of
+// exactly their length (the only one when there is one).
+func joinHits(ps ...[]hit) []hit {
+	n, only := 0, []hit(nil)
+	for _, p := range ps {
+		n += len(p)
+		if len(p) > 0 {
+			only = p
+		}
+	}
+	if n == len(only) {
+		return only
+	}
+	out := make([]hit, 0, n)
+	for _, p := range ps {
+		out = append(out, p...)
 	}
 	return out
 }
 
 // findIn returns each list's candidate matches that start at stream
 // positions [from, to), before overlaps are resolved, reusing the
-// slices of cands.
-func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit) [][]hit {
+// slices of cands, and the matcher's memo of prefix roots by word
+// (prefixOf), which the next chunk reuses.
+func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit, prefixOf []uint64) ([][]hit, []uint64) {
 	n := len(ls.lexicons)
 	if cands == nil {
 		cands = make([][]hit, n)
@@ -79,7 +120,7 @@ func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit) [][]hit {
 	for i := range cands {
 		cands[i] = cands[i][:0]
 	}
-	m := matcher{s: s, best: make([]hit, n), touched: make([]int, 0, 8)}
+	m := matcher{s: s, best: make([]hit, n), touched: make([]int, 0, 8), prefixOf: prefixOf}
 	for i := range m.best {
 		m.best[i] = hit{hi: -1}
 	}
@@ -96,9 +137,12 @@ func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit) [][]hit {
 				m.walk(r, k+1, ti)
 			}
 		}
-		for _, r := range ls.prefix {
-			if r.part.matches(&s, t) {
-				m.walk(r, k+1, ti)
+		if len(ls.prefix) > 0 {
+			mask := m.prefixMask(t)
+			for i, r := range ls.prefix {
+				if mask&(1<<i) != 0 {
+					m.walk(r, k+1, ti)
+				}
 			}
 		}
 		for _, li := range m.touched {
@@ -107,7 +151,7 @@ func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit) [][]hit {
 		}
 		m.touched = m.touched[:0]
 	}
-	return cands
+	return cands, m.prefixOf
 }
 
 // matcher walks the pattern tries from one start token and keeps the
@@ -118,12 +162,41 @@ type matcher struct {
 	// touched the lists that have one.
 	best    []hit
 	touched []int
+	// prefixOf remembers, by word id, which of the lexSet's prefix roots
+	// ("sav*") the word starts (bit i+1 for root i; 0 means not yet
+	// known), so each distinct word of a long text is compared once.
+	prefixOf []uint64
+}
+
+// maxPrefixRoots is how many prefix roots prefixMask can remember; the
+// shipped lists have a handful, and compileLists refuses more.
+const maxPrefixRoots = 63
+
+// prefixMask returns the prefix roots token t's word starts, as bits.
+func (m *matcher) prefixMask(t text.Token) uint64 {
+	id := int(t.Word)
+	if id < len(m.prefixOf) && m.prefixOf[id] != 0 {
+		return m.prefixOf[id] >> 1
+	}
+	var mask uint64
+	for i, r := range m.s.ls.prefix {
+		if r.part.matches(&m.s, t) {
+			mask |= 1 << i
+		}
+	}
+	if id > 0 {
+		if id >= len(m.prefixOf) {
+			m.prefixOf = append(m.prefixOf, make([]uint64, id+1-len(m.prefixOf)+len(m.prefixOf)/2)...)
+		}
+		m.prefixOf[id] = mask<<1 | 1
+	}
+	return mask
 }
 
 // walk is called when node n has matched, with k the stream position of
 // the next token and lo the full-token index where the match began.
 func (m *matcher) walk(n *node, k, lo int) {
-	s := m.s
+	s := &m.s
 	if n.part.kind != gapPart {
 		for _, e := range n.ends {
 			h := hit{lo: lo, hi: s.tok(k-1) + 1, weight: e.pat.weight, pat: e.pat}
@@ -165,7 +238,7 @@ func (m *matcher) walk(n *node, k, lo int) {
 // three words (never past a sentence end) to its own children, any other
 // part must match the word there.
 func (m *matcher) enter(kid *node, k, lo int) {
-	s := m.s
+	s := &m.s
 	if kid.part.kind != gapPart {
 		m.step(kid, k, lo)
 		return
@@ -184,11 +257,11 @@ func (m *matcher) enter(kid *node, k, lo int) {
 // to two soft adverbs ("I basically trusted") when the word itself does
 // not match.
 func (m *matcher) step(kid *node, k, lo int) {
-	s := m.s
+	s := &m.s
 	if k >= s.n {
 		return
 	}
-	if kid.part.matches(&s, s.at(k)) {
+	if kid.part.matches(s, s.at(k)) {
 		m.walk(kid, k+1, lo)
 		return
 	}
@@ -199,7 +272,7 @@ func (m *matcher) step(kid *node, k, lo int) {
 			return
 		}
 		j++
-		if j < s.n && kid.part.matches(&s, s.at(j)) {
+		if j < s.n && kid.part.matches(s, s.at(j)) {
 			m.walk(kid, j+1, lo)
 			return
 		}

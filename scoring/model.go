@@ -166,28 +166,65 @@ func (a *analysis) modelVotes(em votes) {
 	}
 	bias := m.Weights["bias"]
 	// Phrase-list matches, summed per unit for each list the model
-	// weighs.
+	// weighs. A list's hits are in text order, so each unit's sum is
+	// complete when the next unit's hits begin.
 	for li, n := range d.ls.names {
 		ws, ok := m.Weights["l:"+n]
 		if !ok {
 			continue
 		}
-		sum := map[int]float64{}
+		cur, sum := -1, 0.0
+		flush := func() {
+			if cur >= 0 {
+				add(cur, ws, float32(math.Min(sum, 3)/3))
+			}
+		}
 		for _, h := range d.hits[li] {
-			sum[d.unitOf(h.lo)] += h.weight
+			if u := d.unitOf(h.lo); u != cur {
+				flush()
+				cur, sum = u, 0
+			}
+			sum += h.weight
 		}
-		for u, wt := range sum {
-			add(u, ws, float32(math.Min(wt, 3)/3))
-		}
+		flush()
 	}
 	var factW [numFacts][]float32
 	for f := range factW {
 		factW[f] = m.Weights["f:"+FactNames[f]]
 	}
+	// The words' votes: a long text's units are shared out between the
+	// cores, each writing only its own units' rows of z.
+	byUnits(len(d.units), func(lo, hi int) {
+		m.wordVotes(d, lo, hi, bias, &factW, add)
+	})
+	for u := range d.units {
+		row := em.row(u)
+		zu := z[u*k : (u+1)*k]
+		mx := math.Inf(-1)
+		for _, v := range zu {
+			mx = math.Max(mx, v)
+		}
+		sum := 0.0
+		for _, v := range zu {
+			sum += math.Exp(v - mx)
+		}
+		lz := mx + math.Log(sum)
+		for s := range row {
+			row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
+		}
+	}
+}
+
+// wordVotes adds the bias, clause facts and word features of units
+// [lo, hi) through add.
+func (m *sectionModel) wordVotes(d *doc, lo, hi int, bias []float32, factW *[numFacts][]float32, add func(u int, ws []float32, v float32)) {
 	// Each word of the text is looked up in the model once, by its
-	// vocabulary id; -1 when the model does not know it.
-	const unknown = -1
-	local := map[int32]int32{}
+	// vocabulary id; unknown when the model does not know it.
+	const unknown, unseen = -1, -2
+	local := make([]int32, d.Vocab.Len())
+	for i := range local {
+		local[i] = unseen
+	}
 	number, start := int32(unknown), int32(unknown)
 	if i, ok := m.words["<n>"]; ok {
 		number = i
@@ -200,8 +237,11 @@ func (a *analysis) modelVotes(em votes) {
 			return number
 		}
 		id := d.Toks[i].Word
-		mi, ok := local[id]
-		if !ok {
+		if int(id) >= len(local) {
+			return unknown
+		}
+		mi := local[id]
+		if mi == unseen {
 			mi = unknown
 			if x, found := m.words[d.norm(i)]; found {
 				mi = x
@@ -222,7 +262,8 @@ func (a *analysis) modelVotes(em votes) {
 		seen = append(seen, key)
 		return true
 	}
-	for u, un := range d.units {
+	for u := lo; u < hi; u++ {
+		un := d.units[u]
 		if bias != nil {
 			add(u, bias, 1)
 		}
@@ -249,22 +290,6 @@ func (a *analysis) modelVotes(em votes) {
 				}
 			}
 			prev = mi
-		}
-	}
-	for u := range d.units {
-		row := em.row(u)
-		zu := z[u*k : (u+1)*k]
-		mx := math.Inf(-1)
-		for _, v := range zu {
-			mx = math.Max(mx, v)
-		}
-		sum := 0.0
-		for _, v := range zu {
-			sum += math.Exp(v - mx)
-		}
-		lz := mx + math.Log(sum)
-		for s := range row {
-			row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -66,12 +67,92 @@ func Tokenize(text string, base *Vocab) *Doc {
 	if base == nil {
 		base = BaseVocab()
 	}
-	z := tokenizer{text: text, v: base.Child(), tab: table()}
-	// English runs about five bytes a word with its space; a little
-	// more room avoids growing a long text's tokens once more.
-	z.toks = make([]Token, 0, len(text)/4+16)
-	z.run()
+	if len(text) >= parallelFrom && len(text) < parallelUpTo && runtime.GOMAXPROCS(0) > 1 {
+		if cut := wordStartNear(text, len(text)/2); cut > 0 {
+			return tokenizeHalves(text, base, cut)
+		}
+	}
+	z := newTokenizer(text, base, len(text))
+	z.run(0)
 	return &Doc{Text: text, Toks: z.toks, Vocab: z.v}
+}
+
+// newTokenizer reads text with new words going to a child of base,
+// with room for the tokens of text[:n].
+func newTokenizer(text string, base *Vocab, n int) *tokenizer {
+	z := &tokenizer{text: text, v: base.Child(), tab: table()}
+	z.toks = make([]Token, 0, tokenRoom(text[:min(n, len(text))]))
+	return z
+}
+
+// tokenRoom estimates how many tokens text holds, a little over: one
+// per space, line break, hyphen, slash or apostrophe (a contraction is
+// two tokens), and a few percent more. A long transcript's tokens are
+// its largest part, so a close guess is memory saved; a short one only
+// means the slice grows once, by a quarter.
+func tokenRoom(text string) int {
+	if len(text) < 4096 {
+		return len(text)/4 + 16
+	}
+	n := 0
+	for _, sep := range []string{" ", "\n", "\t", "-", "/", "'", "\u2019"} {
+		n += strings.Count(text, sep)
+	}
+	return min(n+n/32+16, len(text)/2+16)
+}
+
+// parallelFrom is the text length from which Tokenize reads the two
+// halves of a text on two cores; below it a goroutine costs more than
+// it saves. Tests lower it.
+var parallelFrom = 256 << 10
+
+// parallelUpTo is the text length from which Tokenize reads in one pass
+// again: the second half's tokens are a copy until they join the first,
+// and on a text of many megabytes memory matters more than the time.
+const parallelUpTo = 4 << 20
+
+// tokenizeHalves tokenizes text[:cut] and text[cut:] side by side and
+// joins them: the second half's new words are added to the first half's
+// vocabulary and its tokens renumbered, so the result is Tokenize's
+// (the same tokens, words and spans) with new words numbered in another
+// order. cut is a word start that nothing before it can change.
+func tokenizeHalves(text string, base *Vocab, cut int) *Doc {
+	second := newTokenizer(text, base, len(text)-cut)
+	done := make(chan struct{})
+	go func() {
+		second.run(cut)
+		close(done)
+	}()
+	// The first half has room for every token, so the second half's are
+	// appended without growing.
+	first := newTokenizer(text[:cut], base, len(text))
+	first.run(0)
+	<-done
+	v2 := second.v
+	remap := make([]int32, len(v2.words))
+	for k, w := range v2.words {
+		remap[k] = first.v.Add(w)
+	}
+	for i := range second.toks {
+		if t := &second.toks[i]; t.Word >= v2.first {
+			t.Word = remap[t.Word-v2.first]
+		}
+	}
+	return &Doc{Text: text, Toks: append(first.toks, second.toks...), Vocab: first.v}
+}
+
+// wordStartNear returns the first byte at or after k where an ASCII
+// letter follows a space or a newline, or 0 when there is none: a word
+// there reads the same whatever comes before it, and the punctuation
+// before it belongs to the word before.
+func wordStartNear(text string, k int) int {
+	for i := max(k, 1); i < len(text); i++ {
+		c := text[i]
+		if p := text[i-1]; (p == ' ' || p == '\n') && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return i
+		}
+	}
+	return 0
 }
 
 type tokenizer struct {
@@ -81,9 +162,9 @@ type tokenizer struct {
 	toks []Token
 }
 
-func (z *tokenizer) run() {
+// run reads the text from byte i to its end.
+func (z *tokenizer) run(i int) {
 	text := z.text
-	i := 0
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -207,8 +288,9 @@ func (z *tokenizer) emit(s, e int, plain, apos bool) {
 	if !plain {
 		if id, ok := z.lowerASCII(raw); ok && !apos {
 			// "The", "I", "So": capitalized words already in the
-			// vocabulary, looked up without allocating.
-			z.addID(s, e, id, true, false)
+			// vocabulary, looked up without allocating. "$3" takes this
+			// way too, and is not capitalized.
+			z.addID(s, e, id, raw[0] >= 'A' && raw[0] <= 'Z', false)
 			return
 		}
 		norm = normalize(raw)

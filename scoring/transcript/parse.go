@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Errors Parse returns; callers test them with errors.Is and add the file
@@ -43,7 +44,10 @@ func Parse(name string, data []byte) (Transcript, error) {
 	case Markdown:
 		blankMarkdown(buf)
 	}
-	t.Text = string(buf)
+	// buf is this function's own copy and is not written again, so the
+	// text can be its bytes: a second copy of a long transcript would
+	// cost its size once more while the analysis starts.
+	t.Text = unsafe.String(unsafe.SliceData(buf), len(buf))
 	if strings.TrimSpace(t.Text) == "" {
 		return Transcript{}, ErrEmpty
 	}
