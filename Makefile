@@ -18,7 +18,7 @@ RUN_PKGS   := pocketsphinx pocketsphinx-en-us sox libsox-fmt-mp3
 # screenshot checks.
 TEST_PKGS  := $(RUN_PKGS) pocketsphinx-testdata flite espeak-ng xvfb imagemagick xdotool
 # Extra tools for the comparison scripts under bench/ (not needed by tests).
-BENCH_PKGS := ffmpeg bc time
+BENCH_PKGS := ffmpeg bc time hyperfine
 
 export LANG := en_US.UTF-8
 
@@ -58,7 +58,9 @@ smoke: build
 # bench runs every Go benchmark once (the speech ones stream a 2:15
 # answer at real-time pace, so this takes a few minutes); bench-scripts
 # runs the comparisons with outside tools (sox, ffmpeg, write-good,
-# retext-passive) and the speech benchmarks in four voices.
+# retext-passive), the analyzer's whole-process speed and memory
+# (bench/analyzer: 1 MiB against write-good, 10 MB peak RSS) and the
+# speech benchmarks in four voices.
 bench: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
 
@@ -66,6 +68,7 @@ bench-scripts: deps-test
 	@scripts/apt-deps.sh $(BENCH_PKGS)
 	@command -v npm >/dev/null 2>&1 || scripts/apt-deps.sh nodejs npm
 	bench/passive-peers/run.sh
+	bench/analyzer/run.sh
 	bench/audio-peaks/run.sh
 	bench/audio-mp3/run.sh
 	bench/speech/run.sh

@@ -170,3 +170,15 @@ func TestKillerAccuracyFailure(t *testing.T) {
 func TestKillerAccuracyHeldOut5(t *testing.T) {
 	checkKillersBar(t, "held-out 5", loadAnswers(t, "testdata", "heldout5", "answers"), 0, 0.85)
 }
+
+// TestKillerAccuracyHeldOut6 is the sixth blind set: 36 answers by two
+// more writers who saw neither the rules nor the corpus, briefed like
+// the fifth. Its first run, with the rules frozen (and before the
+// section model trained on it), scored killer precision 0.824 and
+// recall 0.712, with 112 of 169 section starts (0.66) and strong answers
+// averaging 86.1; the issue notes have the per-flag figures. It is
+// training data from then on; its bar is its first run, so a change
+// that makes it worse fails.
+func TestKillerAccuracyHeldOut6(t *testing.T) {
+	checkKillersBar(t, "held-out 6", loadAnswers(t, "testdata", "heldout6", "answers"), 0, 0.7)
+}

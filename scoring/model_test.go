@@ -15,7 +15,8 @@ var updateModel = flag.Bool("update-model", false, "retrain the section models i
 // but the frozen one, which nobody reads.
 var modelSets = map[string][][]string{
 	"mistake": {{"testdata", "answers"}, {"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"},
-		{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"}, {"testdata", "heldout5", "answers"}},
+		{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"}, {"testdata", "heldout5", "answers"},
+		{"testdata", "heldout6", "answers"}},
 	"failure": {{"testdata", "failure", "answers"}},
 }
 

@@ -13,7 +13,7 @@ var sectionSets = [][]string{
 	{"testdata", "answers"}, {"testdata", "failure", "answers"},
 	{"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"},
 	{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"},
-	{"testdata", "heldout5", "answers"},
+	{"testdata", "heldout5", "answers"}, {"testdata", "heldout6", "answers"},
 }
 
 // startSlack is how many words a found section start may be off the
