@@ -59,11 +59,7 @@ func RenderCard(r Report) string {
 	if len(r.Passive) > 0 {
 		fmt.Fprintf(&b, "\nPassive voice (%d): %s\n", len(r.Passive), quotes(r.Passive, 8))
 	}
-	fillers := fmt.Sprintf("%d (%.1f a minute)", r.Fillers.Count, r.Fillers.PerMinute)
-	if !r.Fillers.Heard {
-		fillers = "not heard (the speech engine drops them)"
-	}
-	fmt.Fprintf(&b, "Fillers: %s    I vs we after the first section: %.0f%% I\n", fillers, r.FirstPersonRatio*100)
+	fmt.Fprintf(&b, "Fillers: %s    I vs we after the first section: %.0f%% I\n", FillerSummary(r), r.FirstPersonRatio*100)
 	if d := r.Delivery; d != nil {
 		fmt.Fprintf(&b, "Delivery: %.0f words a minute over %s of speaking, %d pauses of %.1f s or more", d.WPM, clock(d.SpeakingS), len(d.Pauses), LongPauseS)
 		if d.LongestPauseS > 0 {
@@ -71,14 +67,33 @@ func RenderCard(r Report) string {
 		}
 		b.WriteString("\n")
 	}
-	if r.Source.Kind == "engine" {
-		state := "a draft"
-		if r.Source.Corrected {
-			state = "corrected by you"
-		}
-		fmt.Fprintf(&b, "Transcript: from %s, %s\n", r.Source.Name, state)
+	if src := SourceSummary(r, r.Source.Name); src != "" {
+		fmt.Fprintf(&b, "Transcript: %s\n", src)
 	}
 	return b.String()
+}
+
+// FillerSummary says how many fillers the answer has, or that they were
+// not heard: an engine that drops "um" must not read as none said.
+func FillerSummary(r Report) string {
+	if !r.Fillers.Heard && r.Fillers.Count == 0 {
+		return "not heard (the speech engine drops them)"
+	}
+	return fmt.Sprintf("%d (%.1f a minute)", r.Fillers.Count, r.Fillers.PerMinute)
+}
+
+// SourceSummary says which engine made a draft transcript and whether
+// the person corrected it ("from pocketsphinx, a draft, not corrected"),
+// with the engine's name as name (escaped for the card it goes in); ""
+// for typed or imported text.
+func SourceSummary(r Report, name string) string {
+	if r.Source.Kind != "engine" {
+		return ""
+	}
+	if r.Source.Corrected {
+		return "from " + name + ", corrected by you"
+	}
+	return "from " + name + ", a draft, not corrected"
 }
 
 // ScoreSum writes how the score is made: each section's points of its

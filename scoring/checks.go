@@ -55,19 +55,26 @@ func (b *builder) check(c CheckSpec, at string) (check, error) {
 type anyCheck struct{ of []check }
 
 func buildAnyCheck(b *builder, c CheckSpec, at string) (check, error) {
+	of, err := buildParts(c, at, "check", b.check)
+	return anyCheck{of}, err
+}
+
+// buildParts builds the parts of an "any" check or criterion (what),
+// of which there must be at least two.
+func buildParts[T any](c CheckSpec, at, what string, build func(CheckSpec, string) (T, error)) ([]T, error) {
 	if err := only(c, at, "of"); err != nil {
 		return nil, err
 	}
 	if len(c.Of) < 2 {
-		return nil, fmt.Errorf("%s.of: an any check needs at least two parts", at)
+		return nil, fmt.Errorf("%s.of: an any %s needs at least two parts", at, what)
 	}
-	var out anyCheck
+	var out []T
 	for i, sub := range c.Of {
-		ch, err := b.check(sub, fmt.Sprintf("%s.of[%d]", at, i))
+		part, err := build(sub, fmt.Sprintf("%s.of[%d]", at, i))
 		if err != nil {
 			return nil, err
 		}
-		out.of = append(out.of, ch)
+		out = append(out, part)
 	}
 	return out, nil
 }

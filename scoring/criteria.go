@@ -35,21 +35,8 @@ func init() {
 type anyCriterion struct{ of []criterion }
 
 func buildAnyCriterion(b *builder, c CheckSpec, at string) (criterion, error) {
-	if err := only(c, at, "of"); err != nil {
-		return nil, err
-	}
-	if len(c.Of) < 2 {
-		return nil, fmt.Errorf("%s.of: an any criterion needs at least two parts", at)
-	}
-	var out anyCriterion
-	for i, sub := range c.Of {
-		k, err := b.criterion(sub, fmt.Sprintf("%s.of[%d]", at, i))
-		if err != nil {
-			return nil, err
-		}
-		out.of = append(out.of, k)
-	}
-	return out, nil
+	of, err := buildParts(c, at, "criterion", b.criterion)
+	return anyCriterion{of}, err
 }
 
 func (a anyCriterion) met(an *analysis, s int, res *SectionResult) bool {

@@ -133,18 +133,23 @@ func (m *sectionModel) logProbs(f map[string]float32, out []float64) {
 			}
 		}
 	}
-	mx := math.Inf(-1)
-	for _, v := range out {
-		mx = math.Max(mx, v)
-	}
-	z := 0.0
-	for _, v := range out {
-		z += math.Exp(v - mx)
-	}
-	lz := mx + math.Log(z)
+	lz := logSumExp(out)
 	for s := range out {
 		out[s] -= lz
 	}
+}
+
+// logSumExp is log(sum(exp(v))), computed without overflow.
+func logSumExp(vs []float64) float64 {
+	mx := math.Inf(-1)
+	for _, v := range vs {
+		mx = math.Max(mx, v)
+	}
+	sum := 0.0
+	for _, v := range vs {
+		sum += math.Exp(v - mx)
+	}
+	return mx + math.Log(sum)
 }
 
 // modelVotes adds the model's weighted log-probabilities to the votes.
@@ -200,15 +205,7 @@ func (a *analysis) modelVotes(em votes) {
 	for u := range d.units {
 		row := em.row(u)
 		zu := z[u*k : (u+1)*k]
-		mx := math.Inf(-1)
-		for _, v := range zu {
-			mx = math.Max(mx, v)
-		}
-		sum := 0.0
-		for _, v := range zu {
-			sum += math.Exp(v - mx)
-		}
-		lz := mx + math.Log(sum)
+		lz := logSumExp(zu)
 		for s := range row {
 			row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
 		}

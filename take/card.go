@@ -67,11 +67,7 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 	}
 
 	b.WriteString("## Delivery\n\n")
-	if r.Fillers.Heard || r.Fillers.Count > 0 {
-		fmt.Fprintf(&b, "- Fillers: %d (%.1f a minute)\n", r.Fillers.Count, r.Fillers.PerMinute)
-	} else {
-		b.WriteString("- Fillers: not heard (the speech engine drops them)\n")
-	}
+	fmt.Fprintf(&b, "- Fillers: %s\n", scoring.FillerSummary(r))
 	if d := r.Delivery; d != nil {
 		fmt.Fprintf(&b, "- Pace: %.0f words a minute over %s of speaking\n", d.WPM, clock(d.SpeakingS))
 		fmt.Fprintf(&b, "- Pauses of %.1f s or more: %d", scoring.LongPauseS, len(d.Pauses))
@@ -80,14 +76,10 @@ func RenderCardMarkdown(r scoring.Report, text string) string {
 		}
 		b.WriteString("\n")
 	}
-	if r.Source.Kind == "engine" {
-		state := "a draft, not corrected"
-		if r.Source.Corrected {
-			state = "corrected by you"
-		}
-		fmt.Fprintf(&b, "- Transcript: from %s, %s\n", mdInline(r.Source.Name), state)
+	if src := scoring.SourceSummary(r, mdInline(r.Source.Name)); src != "" {
+		fmt.Fprintf(&b, "- Transcript: %s\n", src)
 	}
-	fmt.Fprintf(&b, "- First person: %.0f%% of I/we in sections 2 to 5\n", r.FirstPersonRatio*100)
+	fmt.Fprintf(&b, "- First person: %.0f%% of I/we after the first section\n", r.FirstPersonRatio*100)
 	if len(r.Passive) > 0 {
 		b.WriteString("- Passive voice:\n")
 		for _, sp := range r.Passive {
