@@ -188,13 +188,20 @@ func (a *analysis) delivery(secs []SectionResult) *Delivery {
 	}
 	for s, sec := range secs {
 		sd := SectionDelivery{ID: sec.ID}
+		// A unit's speaking time is its span less the pauses inside it; a
+		// pause after its last word (between sentences) is not in it,
+		// though the section it follows counts it as its own.
 		for _, u := range a.sectionUnits(s) {
 			un := a.d.units[u]
-			sd.SpeakingS += math.Max(a.ends[un.hi-1]-a.times[un.lo], 0)
+			from, to := a.times[un.lo], a.ends[un.hi-1]
+			span := to - from
+			for _, p := range pauses {
+				span -= math.Max(math.Min(p.End, to)-math.Max(p.Start, from), 0)
+			}
+			sd.SpeakingS += math.Max(span, 0)
 		}
 		for _, p := range pauses {
 			if s == a.sectionAt(p.Start) {
-				sd.SpeakingS -= p.End - p.Start
 				sd.Pauses++
 			}
 		}
