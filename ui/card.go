@@ -72,7 +72,7 @@ type CriterionRow struct {
 }
 
 // noReport is what the card says before there is anything to score.
-const noReport = "No transcript yet: type one, import a file or run the transcriber."
+const noReport = "No transcript yet: press Transcribe (T) for a draft from the recording, type one, or import a file."
 
 func newCard(f Followups, keys func(*fyne.KeyEvent) bool) *Card {
 	c := &Card{followups: f, selected: -1, keys: keys}
@@ -315,7 +315,7 @@ func (c *Card) showDelivery(rep scoring.Report) {
 			if title == "" {
 				title = s.ID
 			}
-			rows = append(rows, caption(fmt.Sprintf("%s: %.0f words a minute over %s speaking, %s", title, s.WPM, clock(s.SpeakingS), plural(s.Pauses, "long pause"))))
+			rows = append(rows, caption(fmt.Sprintf("%s: %.0f words a minute · speaking %s · %s", title, s.WPM, clock(s.SpeakingS), plural(s.Pauses, "long pause"))))
 		}
 	}
 	if rep.Fillers.Heard {

@@ -67,6 +67,8 @@ type Practice struct {
 	LastChart  *BarChart
 	LastLegend *Legend
 	Content    fyne.CanvasObject
+	// sideBox holds the summary of the last take.
+	sideBox *fyne.Container
 
 	clock  SectionClock
 	rubric *scoring.Rubric
@@ -122,8 +124,9 @@ func newPractice(a *App) *Practice {
 	controls := NewFlow(p.Record, p.NextSection, p.Overall)
 	meter := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel("Input")), nil, p.Meter)
 	now := widget.NewCard("", "", container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming))
-	side := widget.NewCard("", "", container.NewVBox(p.Saved, p.DraftStatus, container.NewHBox(p.OpenSaved, p.RestoreSaved),
-		p.Last, p.LastChart, p.LastLegend))
+	p.sideBox = container.NewVBox(p.Saved, p.DraftStatus, container.NewHBox(p.OpenSaved, p.RestoreSaved),
+		p.Last, p.LastChart, p.LastLegend)
+	side := widget.NewCard("", "", p.sideBox)
 	// The prompt and the last take fill what the window has left.
 	p.Content = container.NewBorder(container.NewVBox(question, p.Bar, controls, meter, p.Status), nil, nil, nil,
 		container.NewAdaptiveGrid(2, now, side))
@@ -409,8 +412,11 @@ func (p *Practice) draftNote(id, text string) {
 }
 
 func (p *Practice) showDraftStatus(text string) {
-	p.DraftStatus.SetText(text)
 	p.DraftStatus.Show()
+	p.DraftStatus.SetText(text)
+	// A label shown again keeps the size it had hidden until its box
+	// lays out anew.
+	p.sideBox.Refresh()
 }
 
 // finished puts Practice back for the next take and sums up the one
@@ -491,8 +497,6 @@ func (p *Practice) clearSaved() {
 	p.DraftStatus.Hide()
 	p.OpenSaved.Hide()
 	p.RestoreSaved.Hide()
-	p.DraftStatus = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	p.DraftStatus.Hide()
 }
 
 func (p *Practice) openSaved() {

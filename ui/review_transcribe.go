@@ -212,7 +212,6 @@ func (r *Review) draftDone(j *transcription, res drafted) {
 		r.Editor.Done()
 	}
 	r.showReport(res.report)
-	r.note(fmt.Sprintf("Draft from %s: %d words. Play the take and correct the draft as you listen.", EngineTitle(res.draft.Engine), len(res.draft.Words)))
 }
 
 // draftFailed says why there is no draft; the take is as it was.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -121,7 +123,7 @@ func (s *Settings) showEngines(c engineCheck) {
 	var rows []fyne.CanvasObject
 	for _, e := range c.engines {
 		var b strings.Builder
-		b.WriteString(EngineTitle(e.Name) + ": ")
+		b.WriteString(capitalized(EngineTitle(e.Name)) + ": ")
 		if e.Available {
 			b.WriteString("ready")
 			if e.Streams {
@@ -164,4 +166,14 @@ func (s *Settings) chooseModel() {
 	}, s.a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".bin"}))
 	d.Show()
+}
+
+// capitalized is s with its first letter upper case, for a line that
+// starts with an engine's name ("Your command").
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

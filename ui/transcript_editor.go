@@ -291,17 +291,13 @@ func (e *TranscriptEditor) showLegend() {
 			case 0:
 				parts = append(parts, EngineTitle(d.engine)+" was sure of every word")
 			case 1:
-				parts = append(parts, "dotted underline: 1 word "+EngineTitle(d.engine)+" was unsure of")
+				parts = append(parts, "dotted: 1 word "+EngineTitle(d.engine)+" was unsure of")
 			default:
-				parts = append(parts, fmt.Sprintf("dotted underline: %d words %s was unsure of", d.unsure, EngineTitle(d.engine)))
+				parts = append(parts, fmt.Sprintf("dotted: %d words %s was unsure of", d.unsure, EngineTitle(d.engine)))
 			}
 		}
-		parts = append(parts, "outlined: the words playing", "tap a word to play from it")
-		if d.engine != "" {
-			parts = append(parts, "E to correct")
-		}
-		text = strings.Join(parts, " · ")
-		text = strings.ToUpper(text[:1]) + text[1:]
+		parts = append(parts, "outlined: the word playing", "tap a word to hear it")
+		text = capitalized(strings.Join(parts, " · "))
 	}
 	if text == "" {
 		e.DraftLegend.Hide()
