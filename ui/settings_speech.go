@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -123,7 +121,7 @@ func (s *Settings) showEngines(c engineCheck) {
 	var rows []fyne.CanvasObject
 	for _, e := range c.engines {
 		var b strings.Builder
-		b.WriteString(capitalized(EngineTitle(e.Name)) + ": ")
+		b.WriteString(engineHeading(e.Name) + ": ")
 		if e.Available {
 			b.WriteString("ready")
 			if e.Streams {
@@ -168,12 +166,11 @@ func (s *Settings) chooseModel() {
 	d.Show()
 }
 
-// capitalized is s with its first letter upper case, for a line that
-// starts with an engine's name ("Your command").
-func capitalized(s string) string {
-	if s == "" {
-		return s
+// engineHeading is an engine's name at the start of a line: its title,
+// with "your command" capitalized (whisper.cpp is written lower case).
+func engineHeading(name string) string {
+	if name == EngineCommand {
+		return "Your command"
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
+	return EngineTitle(name)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -297,7 +299,7 @@ func (e *TranscriptEditor) showLegend() {
 			}
 		}
 		parts = append(parts, "outlined: the word playing", "tap a word to hear it")
-		text = capitalized(strings.Join(parts, " · "))
+		text = upperFirst(strings.Join(parts, " · "))
 	}
 	if text == "" {
 		e.DraftLegend.Hide()
@@ -340,4 +342,13 @@ func longestLine(s string) int {
 		s = s[min(i+1, len(s)):]
 	}
 	return longest
+}
+
+// upperFirst is s with its first letter upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
