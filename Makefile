@@ -79,8 +79,8 @@ fuzz: deps-test
 	@for t in "FuzzParse ./scoring/transcript" "FuzzParseTiming ./scoring/transcript" "FuzzAnalyze ./scoring" \
 		"FuzzParseRubric ./scoring" "FuzzAnalyzeShapes ./scoring" "FuzzTokenize ./scoring/text" \
 		"FuzzFind ./scoring/passive" "FuzzReader ./audio/wav" "FuzzMP3 ./audio" "FuzzDecodeTake ./take" \
-		"FuzzValidateID ./take" "FuzzReadJournal ./take" "FuzzRenderCard ./take" "FuzzSplitCommand ./ui" \
-		"FuzzLineWriter ./ui" "FuzzParseRubric ./ui" \
+		"FuzzValidateID ./take" "FuzzReadJournal ./take" "FuzzRenderCard ./take" \
+		"FuzzParseRubric ./ui" \
 		"FuzzParseSphinxClassic ./speech" "FuzzParseSphinxJSON ./speech" "FuzzParseWhisperJSON ./speech" \
 		"FuzzReadOutput ./speech" "FuzzAlign ./speech/words"; do \
 		set -- $$t; echo "== $$1 $$2"; \

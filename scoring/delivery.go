@@ -88,37 +88,51 @@ func (a *analysis) gaps(minS float64) []wordGap {
 	if a.times == nil {
 		return nil
 	}
-	var out []wordGap
+	var all []wordGap
 	prev := -1
 	for i, t := range a.d.Toks {
 		if !t.Counts() {
 			continue
 		}
 		if prev >= 0 {
-			s, e := a.ends[prev], a.times[i]
-			if p, ok := a.pauseBetween(s, e); ok {
-				s, e = p.Start, p.End
-			}
-			if e-s >= minS {
-				out = append(out, wordGap{after: prev, start: s, end: e})
-			}
+			all = append(all, wordGap{after: prev, start: a.ends[prev], end: a.times[i]})
 		}
 		prev = i
+	}
+	a.placePauses(all)
+	var out []wordGap
+	for _, g := range all {
+		if g.end-g.start >= minS {
+			out = append(out, g)
+		}
 	}
 	return out
 }
 
-// pauseBetween returns the recording's pause inside the silence between
-// two words, when the audio's pauses are known: it is more exact than
-// the words' times.
-func (a *analysis) pauseBetween(s, e float64) (Pause, bool) {
-	best, ok := Pause{}, false
+// pauseSlack is how far a word's time may stray from the silence the
+// recording measured around it.
+const pauseSlack = 0.3
+
+// placePauses gives each of the recording's pauses, which are more
+// exact than the words' times, to the one silence between words it
+// overlaps most (by pauseSlack either side), and that silence takes its
+// times; a silence given several keeps the longest. Given to every
+// silence it touches, one pause would be counted again at the word
+// gaps beside it (an engine's words touch: one ends as the next begins).
+func (a *analysis) placePauses(gaps []wordGap) {
+	taken := make([]float64, len(gaps))
 	for _, p := range a.in.Pauses {
-		if p.End > s-0.3 && p.Start < e+0.3 && p.End-p.Start > best.End-best.Start {
-			best, ok = p, true
+		best, most := -1, 0.0
+		for k, g := range gaps {
+			if over := math.Min(p.End, g.end+pauseSlack) - math.Max(p.Start, g.start-pauseSlack); over > most {
+				best, most = k, over
+			}
+		}
+		if best >= 0 && p.End-p.Start > taken[best] {
+			taken[best] = p.End - p.Start
+			gaps[best].start, gaps[best].end = p.Start, p.End
 		}
 	}
-	return best, ok
 }
 
 // delivery measures pace and pauses. It is nil when neither the words
@@ -174,13 +188,20 @@ func (a *analysis) delivery(secs []SectionResult) *Delivery {
 	}
 	for s, sec := range secs {
 		sd := SectionDelivery{ID: sec.ID}
+		// A unit's speaking time is its span less the pauses inside it; a
+		// pause after its last word (between sentences) is not in it,
+		// though the section it follows counts it as its own.
 		for _, u := range a.sectionUnits(s) {
 			un := a.d.units[u]
-			sd.SpeakingS += math.Max(a.ends[un.hi-1]-a.times[un.lo], 0)
+			from, to := a.times[un.lo], a.ends[un.hi-1]
+			span := to - from
+			for _, p := range pauses {
+				span -= math.Max(math.Min(p.End, to)-math.Max(p.Start, from), 0)
+			}
+			sd.SpeakingS += math.Max(span, 0)
 		}
 		for _, p := range pauses {
 			if s == a.sectionAt(p.Start) {
-				sd.SpeakingS -= p.End - p.Start
 				sd.Pauses++
 			}
 		}

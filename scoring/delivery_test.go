@@ -75,6 +75,49 @@ func TestDeliveryFromWordTimes(t *testing.T) {
 	}
 }
 
+// TestRecordingPausesCountOnce is a draft's case: an engine's words
+// touch (one ends as the next starts), short ones ("I", "to") last a
+// tenth of a second, and the recording's pauses are measured apart from
+// them. Each pause counts once, at the silence it falls in, not again at
+// the word gaps a short word away from it.
+func TestRecordingPausesCountOnce(t *testing.T) {
+	text := strings.Join(strings.Fields(answerWith(nil)), " ")
+	words := len(strings.Fields(text))
+	// One pause mid-sentence, one between sentences.
+	end := len(strings.Fields(text[:strings.Index(text, "That same morning")])) - 1
+	cues, total := wordCues(text, 0.12, 0.01, map[int]float64{3: 2.0, end: 1.5})
+	at := func(k int) float64 { return cues[k].To }
+	rec := []Pause{{Start: at(3) + 0.05, End: at(3) + 1.95}, {Start: at(end) + 0.1, End: at(end) + 1.45}, {Start: total - 0.5, End: total}}
+	rep := Analyze(Input{Text: text, Cues: cues, RecordingS: total, Pauses: rec, Source: Source{Kind: "engine", Name: "pocketsphinx"}, DropsFillers: true})
+	d := rep.Delivery
+	if d == nil {
+		t.Fatal("no delivery")
+	}
+	if len(d.Pauses) != 2 || d.Pauses[0].Start != round1(rec[0].Start) || d.Pauses[1].End != round1(rec[1].End) {
+		t.Fatalf("pauses %+v, want the recording's two, once each", d.Pauses)
+	}
+	speaking := at(words-1) - cues[0].From - (rec[0].End - rec[0].Start) - (rec[1].End - rec[1].Start)
+	if math.Abs(d.SpeakingS-speaking) > 0.15 {
+		t.Errorf("speaking %v s, want %.1f", d.SpeakingS, speaking)
+	}
+	if want := float64(words) / speaking * 60; math.Abs(d.WPM-want) > 3 {
+		t.Errorf("pace %v wpm, want about %.0f", d.WPM, want)
+	}
+	// Every word takes the same time, so every section has the pace of
+	// the whole: a pause subtracted from a section it is not in would
+	// make that one look fast.
+	sum := 0
+	for _, s := range d.Sections {
+		sum += s.Pauses
+		if math.Abs(s.WPM-d.WPM) > d.WPM*0.1 {
+			t.Errorf("section %s: %v s speaking at %v wpm, the whole at %v", s.ID, s.SpeakingS, s.WPM, d.WPM)
+		}
+	}
+	if sum != 2 {
+		t.Errorf("the sections hold %d pauses, want 2", sum)
+	}
+}
+
 func TestLongPausesAndPace(t *testing.T) {
 	text := strings.Join(strings.Fields(answerWith(nil)), " ")
 	cues, total := wordCues(text, 0.3, 0.1, map[int]float64{3: 2.0, 9: 1.5, 30: 3})

@@ -24,6 +24,10 @@ type Summary struct {
 	// SectionSeconds is the time spent in each rubric section, as in
 	// History, or nil when the take is not timed.
 	SectionSeconds []float64 `json:"section_seconds,omitempty"`
+	// WPM is the last report's pace in words per speaking minute, for
+	// History's pace trend; 0 when the report has no delivery (no word
+	// times to measure it by).
+	WPM float64 `json:"wpm,omitempty"`
 }
 
 // summarize makes the listing row of a loaded take.
@@ -35,6 +39,9 @@ func summarize(t *Take) Summary {
 	if t.Report != nil {
 		v := t.Report.Score
 		s.Score = &v
+		if d := t.Report.Delivery; d != nil {
+			s.WPM = d.WPM
+		}
 	}
 	if secs, timed := timing(t); timed {
 		s.SectionSeconds = make([]float64, len(secs))

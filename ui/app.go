@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,15 @@ const (
 	PrefInputDevice  = "input_device"
 	PrefOutputDevice = "output_device"
 	PrefTargetS      = "target_seconds"
-	PrefTranscriber  = "transcriber_command"
+	// PrefEngine is the speech engine picked in Settings ("" for the
+	// best available); PrefWhisperCLI and PrefWhisperModel set up
+	// whisper.cpp, PrefCommand is the person's own transcriber (the key
+	// the app's first transcriber field used, so a command set then
+	// still works).
+	PrefEngine       = "speech_engine"
+	PrefWhisperCLI   = "whisper_cli"
+	PrefWhisperModel = "whisper_model"
+	PrefCommand      = "transcriber_command"
 	// PrefUserRubric is the path of the rubric file loaded in Settings.
 	PrefUserRubric = "user_rubric_path"
 	// PrefWindowW and the others remember where the window was.
@@ -137,6 +146,7 @@ func (a *App) Quit() {
 	if a.Practice.Recording() {
 		a.Practice.ToggleRecord()
 	}
+	a.Review.cancelAll()
 	a.Review.Close()
 	a.Settings.StopMicTest()
 	a.rememberWindow()
@@ -255,6 +265,13 @@ func (a *App) Target() time.Duration {
 // InputDevice is the capture device id from the settings ("" for the
 // system default).
 func (a *App) InputDevice() string { return a.app.Preferences().String(PrefInputDevice) }
+
+// SpeechSettings are the speech engine choices from the settings.
+func (a *App) SpeechSettings() SpeechSettings {
+	p := a.app.Preferences()
+	return SpeechSettings{Engine: p.String(PrefEngine), WhisperCLI: strings.TrimSpace(p.String(PrefWhisperCLI)),
+		WhisperModel: strings.TrimSpace(p.String(PrefWhisperModel)), Command: strings.TrimSpace(p.String(PrefCommand))}
+}
 
 // OutputDevice is the playback device id from the settings.
 func (a *App) OutputDevice() string { return a.app.Preferences().String(PrefOutputDevice) }

@@ -79,7 +79,7 @@ func TestKeysAfterClickingTheTargetSlider(t *testing.T) {
 func TestFocusedTextFieldsKeepTheirLetters(t *testing.T) {
 	h := newHarness(t, nil)
 	h.ctrl("4")
-	tr := h.ui.Settings.Transcriber
+	tr := h.ui.Settings.Command
 	h.win.Canvas().Focus(tr)
 	test.Type(tr, "r")
 	h.press(fyne.KeyR)
@@ -103,7 +103,7 @@ func TestHelpListsExactlyTheBoundKeys(t *testing.T) {
 			t.Errorf("%q is listed but bound to nothing", b.keys)
 		}
 	}
-	for _, want := range []string{"Ctrl+R", "Ctrl+N", "Ctrl+P", "Ctrl+Q", "F1", "R", "Space or N", "P or Space", "Left / Right", "Home / End", "S", "F", "E", "Escape"} {
+	for _, want := range []string{"Ctrl+R", "Ctrl+N", "Ctrl+P", "Ctrl+T", "Ctrl+Q", "F1", "R", "Space or N", "P or Space", "Left / Right", "Home / End", "S", "F", "E", "T", "Escape"} {
 		if !listed[want] {
 			t.Errorf("help does not list %q", want)
 		}
@@ -346,8 +346,8 @@ func TestSettingsTargetReplansTheTimer(t *testing.T) {
 	if s.TargetLabel.Text != "1:00 (1:00 to 5:00)" {
 		t.Errorf("label %q", s.TargetLabel.Text)
 	}
-	test.Type(s.Transcriber, "stt {audio} {out}")
-	if h.app.Preferences().String(PrefTranscriber) != "stt {audio} {out}" {
+	test.Type(s.Command, "stt {audio} {out}")
+	if h.app.Preferences().String(PrefCommand) != "stt {audio} {out}" {
 		t.Error("transcriber command not stored")
 	}
 }

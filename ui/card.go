@@ -72,7 +72,7 @@ type CriterionRow struct {
 }
 
 // noReport is what the card says before there is anything to score.
-const noReport = "No transcript yet: type one, import a file or run the transcriber."
+const noReport = "No transcript yet: press Transcribe (T) for a draft from the recording, type one, or import a file."
 
 func newCard(f Followups, keys func(*fyne.KeyEvent) bool) *Card {
 	c := &Card{followups: f, selected: -1, keys: keys}
@@ -145,15 +145,11 @@ func sourceText(s scoring.Source) string {
 	switch s.Kind {
 	case "file":
 		return "transcript from the file " + s.Name
-	case "engine":
-		name := s.Name
-		if name == "" {
-			name = "a speech engine"
-		}
+	case sourceEngine:
 		if s.Corrected {
-			return "transcript from " + name + ", corrected by you"
+			return "draft transcript from " + EngineTitle(s.Name) + ", corrected by you"
 		}
-		return "transcript from " + name + ", not corrected yet"
+		return "draft transcript from " + EngineTitle(s.Name) + ", not corrected yet"
 	case "typed":
 		return "typed transcript"
 	}
@@ -289,10 +285,10 @@ func (c *Card) showDelivery(rep scoring.Report) {
 	c.PauseButtons = nil
 	d := rep.Delivery
 	if d == nil {
-		rows = append(rows, caption("No times for this transcript: record the take, or import a timed .srt or .vtt, to see pace and pauses."))
+		rows = append(rows, caption("No times for this transcript: record the take and transcribe it, or import a timed .srt or .vtt, to see pace and pauses."))
 	} else {
-		rows = append(rows, widget.NewLabel(fmt.Sprintf("Pace %.0f words a minute · speaking %s · longest pause %.1f s",
-			d.WPM, clock(d.SpeakingS), d.LongestPauseS)))
+		rows = append(rows, &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf("Pace %.0f words a minute · speaking %s · longest pause %s",
+			d.WPM, clock(d.SpeakingS), pauseLength(d.LongestPauseS))})
 		if len(d.Pauses) > 0 {
 			box := container.New(&flowLayout{gap: theme.Padding(), width: 400})
 			for _, p := range d.Pauses {
@@ -306,18 +302,20 @@ func (c *Card) showDelivery(rep scoring.Report) {
 				c.PauseButtons = append(c.PauseButtons, b)
 				box.Add(b)
 			}
-			rows = append(rows, caption(fmt.Sprintf("%d long pauses; tap one to hear it:", len(d.Pauses))), box)
+			rows = append(rows, caption(fmt.Sprintf("%s of %.1f s or more, at the times shown; tap one to hear it:", plural(len(d.Pauses), "pause"), scoring.LongPauseS)), box)
+		} else {
+			rows = append(rows, caption(fmt.Sprintf("No pauses of %.1f s or more.", scoring.LongPauseS)))
 		}
 		titles := map[string]string{}
 		for _, s := range rep.Sections {
 			titles[s.ID] = s.Title
 		}
-		var per []string
 		for _, s := range d.Sections {
-			per = append(per, fmt.Sprintf("%s %.0f wpm, %d pauses", titles[s.ID], s.WPM, s.Pauses))
-		}
-		if len(per) > 0 {
-			rows = append(rows, caption(strings.Join(per, " · ")))
+			title := titles[s.ID]
+			if title == "" {
+				title = s.ID
+			}
+			rows = append(rows, caption(fmt.Sprintf("%s: %.0f words a minute · speaking %s · %s", title, s.WPM, clock(s.SpeakingS), plural(s.Pauses, "long pause"))))
 		}
 	}
 	if rep.Fillers.Heard {
@@ -325,10 +323,22 @@ func (c *Card) showDelivery(rep scoring.Report) {
 	} else {
 		// A count of 0 would say the answer had none; the engine just
 		// cannot hear them.
-		rows = append(rows, caption("Fillers (um, uh): not heard; the speech engine leaves them out, so listen for them."))
+		who := "the speech engine"
+		if rep.Source.Kind == sourceEngine && rep.Source.Name != "" {
+			who = EngineTitle(rep.Source.Name)
+		}
+		rows = append(rows, caption("Fillers (um, uh): not heard — "+who+" leaves them out of its draft, so listen for them."))
 	}
 	c.Delivery.Objects = rows
 	c.Delivery.Refresh()
+}
+
+// pauseLength is a pause's length for the card, "none" for no pause.
+func pauseLength(s float64) string {
+	if s <= 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%.1f s", s)
 }
 
 func (c *Card) showFlags(rep scoring.Report) {

@@ -107,7 +107,7 @@ func TestCardSeparatesWhatEarnedPointsFromWhatToFix(t *testing.T) {
 	if !strings.Contains(c.Total.Text, "minus 8 for blame-diffusion · minus 2 for no-stakes = 44") {
 		t.Errorf("total %q", c.Total.Text)
 	}
-	if !strings.Contains(c.About.Text, "transcript from pocketsphinx, corrected by you") {
+	if !strings.Contains(c.About.Text, "draft transcript from PocketSphinx, corrected by you") {
 		t.Errorf("about %q", c.About.Text)
 	}
 }

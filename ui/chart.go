@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -167,27 +168,41 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
 func (r *chartRenderer) Destroy() {}
 
-// TrendPoint is one take on the score trend.
+// TrendPoint is one take on a trend: its label on the x axis and the
+// value plotted (its score, or its pace).
 type TrendPoint struct {
 	Label string
-	Score float64
+	Value float64
 }
 
-// TrendChart draws scores over takes as a line with dots, on a y axis
-// of 0 to 100 with labelled ticks and an x axis labelled with the
-// takes' dates, oldest on the left.
+// TrendChart draws a value over takes as a line with dots, on a y axis
+// from 0 with labelled ticks (0 to 100 for scores) and an x axis
+// labelled with the takes' dates, oldest on the left.
 type TrendChart struct {
 	widget.BaseWidget
 	Points []TrendPoint
 	// YLabel and XLabel name the axes.
 	YLabel, XLabel string
+	// Ticks are the values the y axis labels, the last being its top;
+	// 0 to 100 by 25 when nil.
+	Ticks []float64
+	// Empty is what the chart says when it has no points.
+	Empty string
 }
 
 // NewTrendChart makes an empty trend chart.
 func NewTrendChart(ylabel, xlabel string) *TrendChart {
-	c := &TrendChart{YLabel: ylabel, XLabel: xlabel}
+	c := &TrendChart{YLabel: ylabel, XLabel: xlabel, Empty: "no scored takes yet"}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// ticks are the y axis's labelled values.
+func (c *TrendChart) ticks() []float64 {
+	if len(c.Ticks) == 0 {
+		return yTicks
+	}
+	return c.Ticks
 }
 
 // SetPoints replaces the chart's data.
@@ -255,8 +270,10 @@ func (r *trendRenderer) Layout(s fyne.Size) {
 		c.Move(fyne.NewPos(x, y-m.Height/2))
 		r.objs = append(r.objs, c)
 	}
-	yOf := func(v float64) float32 { return trendTop + plotH*(1-float32(v/100)) }
-	for _, t := range yTicks {
+	ticks := r.c.ticks()
+	top := ticks[len(ticks)-1]
+	yOf := func(v float64) float32 { return trendTop + plotH*(1-float32(min(v, top)/top)) }
+	for _, t := range ticks {
 		y := yOf(t)
 		l := canvas.NewLine(grid)
 		l.Position1, l.Position2 = fyne.NewPos(trendLeft, y), fyne.NewPos(trendLeft+plotW, y)
@@ -276,7 +293,7 @@ func (r *trendRenderer) Layout(s fyne.Size) {
 	}
 	n := len(r.c.Points)
 	if n == 0 {
-		text("no scored takes yet", trendLeft+plotW/2, trendTop+plotH/2, fyne.TextAlignCenter)
+		text(r.c.Empty, trendLeft+plotW/2, trendTop+plotH/2, fyne.TextAlignCenter)
 		return
 	}
 	xOf := func(i int) float32 {
@@ -289,8 +306,8 @@ func (r *trendRenderer) Layout(s fyne.Size) {
 	for i := 1; i < n; i++ {
 		l := canvas.NewLine(line)
 		l.StrokeWidth = 2
-		l.Position1 = fyne.NewPos(xOf(i-1), yOf(r.c.Points[i-1].Score))
-		l.Position2 = fyne.NewPos(xOf(i), yOf(r.c.Points[i].Score))
+		l.Position1 = fyne.NewPos(xOf(i-1), yOf(r.c.Points[i-1].Value))
+		l.Position2 = fyne.NewPos(xOf(i), yOf(r.c.Points[i].Value))
 		r.objs = append(r.objs, l)
 	}
 	// Labels on the x axis: as many dates as fit, always the first and
@@ -309,12 +326,12 @@ func (r *trendRenderer) Layout(s fyne.Size) {
 		labelled[n-1] = true
 	}
 	for i, p := range r.c.Points {
-		x, y := xOf(i), yOf(p.Score)
+		x, y := xOf(i), yOf(p.Value)
 		dot := canvas.NewCircle(line)
 		dot.Move(fyne.NewPos(x-4, y-4))
 		dot.Resize(fyne.NewSize(8, 8))
 		r.objs = append(r.objs, dot)
-		text(fmt.Sprint(int(p.Score)), x, y-12, fyne.TextAlignCenter)
+		text(fmt.Sprint(int(math.Round(p.Value))), x, y-12, fyne.TextAlignCenter)
 		if labelled[i] {
 			text(p.Label, x, trendTop+plotH+cap, fyne.TextAlignCenter)
 		}

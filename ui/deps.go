@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"retake/scoring"
 	"retake/scoring/transcript"
+	"retake/speech/words"
 )
 
 // Level is one reading of the input level meter.
@@ -21,8 +21,9 @@ type Level struct {
 
 // Recorder captures the microphone into a file.
 type Recorder interface {
-	// Start begins recording into path.
-	Start(path string) error
+	// Start begins recording into path, handing the samples to tap as
+	// they reach the file when tap is not nil (a live draft).
+	Start(path string, tap SampleTap) error
 	// Stop ends the recording and returns its length.
 	Stop() (time.Duration, error)
 	// Level returns the current input level; it is cheap and safe to call
@@ -67,6 +68,17 @@ type Take struct {
 	Transcript string
 	// TranscriptName is the file the transcript came from ("" when typed).
 	TranscriptName string
+	// Source says where the transcript came from: typed, a file, or a
+	// speech engine's draft (with whether the person has corrected it).
+	Source scoring.Source
+	// Words are the timed words of the engine that made the draft, kept
+	// across the person's corrections; nil for other transcripts.
+	Words []words.Word
+	// Pauses are the silences measured in the recording.
+	Pauses []scoring.Pause
+	// WPM is the pace of the last report, in words per speaking minute;
+	// 0 when it has none (no times to measure it by).
+	WPM float64
 	// Score is the last report's score, -1 when there is none.
 	Score int
 	// SectionSeconds are the seconds spent on each rubric section, nil
@@ -101,7 +113,12 @@ type Library interface {
 	// Finish stores the recording's length and the section marks.
 	Finish(id string, d time.Duration, marks []float64) (Take, error)
 	// SetTranscript stores a transcript and the report computed from it.
+	// Typed text (name "") over an engine's draft is a correction of it:
+	// the take keeps the engine's words and is marked corrected.
 	SetTranscript(id, name, text string, rep scoring.Report) (Take, error)
+	// SetDraft stores an engine's draft, its words and the report
+	// computed from it, replacing the take's transcript.
+	SetDraft(id string, d Draft, rep scoring.Report) (Take, error)
 	SetStory(id, story string) (Take, error)
 	// Delete moves a take to the trash.
 	Delete(id string) error
@@ -133,8 +150,9 @@ type Deps struct {
 	Analyze func(scoring.Input) scoring.Report
 	// Parse reads a transcript file; transcript.Parse when nil.
 	Parse func(name string, data []byte) (transcript.Transcript, error)
-	// RunTranscriber runs the transcriber command; RunCommand when nil.
-	RunTranscriber func(ctx context.Context, template, audio string, progress func(string)) (name string, data []byte, err error)
+	// Speech runs the speech engines that draft transcripts; nil turns
+	// drafts off (the transcript is typed or imported).
+	Speech Speech
 	// ParseRubric reads a rubric file a person loads in Settings;
 	// ParseRubric (this package's checks) when nil.
 	ParseRubric func(data []byte) (*scoring.Rubric, error)
@@ -170,9 +188,6 @@ func (d *Deps) fill() {
 	}
 	if d.Parse == nil {
 		d.Parse = transcript.Parse
-	}
-	if d.RunTranscriber == nil {
-		d.RunTranscriber = RunCommand
 	}
 	if d.Now == nil {
 		d.Now = time.Now

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"retake/scoring"
+	"retake/speech/words"
 )
 
 // fakeClock is a clock the test moves by hand; its timers fire when
@@ -93,6 +96,7 @@ func (c *fakeClock) pending() int {
 type fakeRecorder struct {
 	mu      sync.Mutex
 	path    string
+	tap     SampleTap
 	level   Level
 	stopped bool
 	closed  bool
@@ -104,8 +108,14 @@ func (r *fakeRecorder) Err() <-chan error { return r.errc }
 
 // Start creates the file, as the real recorder does, so the library can
 // tell a recorded take from a silent rehearsal.
-func (r *fakeRecorder) Start(path string) error {
-	r.path = path
+// A tap gets a tenth of a second of silence at 16 kHz, as the real
+// recorder's writer goroutine would hand it the first block.
+func (r *fakeRecorder) Start(path string, tap SampleTap) error {
+	r.path, r.tap = path, tap
+	if tap != nil {
+		tap.Begin(16000)
+		tap.Samples(make([]int16, 1600))
+	}
 	return os.WriteFile(path, nil, 0o600)
 }
 func (r *fakeRecorder) Stop() (time.Duration, error) {
@@ -149,6 +159,9 @@ type fakeLibrary struct {
 	journal  map[string][]string
 	markGate chan struct{}
 	trash    map[string]Take
+	// drafts counts SetDraft calls; failDraft makes them fail.
+	drafts    int
+	failDraft error
 }
 
 func newFakeLibrary(dir string) *fakeLibrary {
@@ -234,9 +247,40 @@ func (l *fakeLibrary) Finish(id string, d time.Duration, marks []float64) (Take,
 	})
 }
 
+// SetTranscript keeps a draft's words when typed text corrects it, as
+// the take library does.
 func (l *fakeLibrary) SetTranscript(id, name, text string, rep scoring.Report) (Take, error) {
 	return l.update(id, func(t *Take) {
+		switch {
+		case name == "" && t.Source.Kind == sourceEngine:
+			t.Source.Corrected = t.Source.Corrected || text != t.Transcript
+		case name != "":
+			t.Source, t.Words = scoring.Source{Kind: sourceFile, Name: name}, nil
+		default:
+			t.Source, t.Words = scoring.Source{Kind: sourceTyped}, nil
+		}
 		t.TranscriptName, t.Transcript, t.Report, t.Score = name, text, &rep, rep.Score
+		t.SectionSeconds = nil
+		for _, s := range rep.Sections {
+			t.SectionSeconds = append(t.SectionSeconds, s.Seconds)
+		}
+	})
+}
+
+func (l *fakeLibrary) SetDraft(id string, d Draft, rep scoring.Report) (Take, error) {
+	l.mu.Lock()
+	l.drafts++
+	fail := l.failDraft
+	l.mu.Unlock()
+	if fail != nil {
+		return Take{}, fail
+	}
+	return l.update(id, func(t *Take) {
+		t.Source, t.Words = scoring.Source{Kind: sourceEngine, Name: d.Engine}, append([]words.Word(nil), d.Words...)
+		t.TranscriptName, t.Transcript, t.Report, t.Score = "", d.Text, &rep, rep.Score
+		if rep.Delivery != nil {
+			t.WPM = rep.Delivery.WPM
+		}
 		t.SectionSeconds = nil
 		for _, s := range rep.Sections {
 			t.SectionSeconds = append(t.SectionSeconds, s.Seconds)
@@ -379,6 +423,24 @@ func (h *harness) settle() {
 	}
 }
 
+// settleUntil runs what the views hand to the UI thread until cond
+// holds, for work that is still under way (an engine held by a test).
+func (h *harness) settleUntil(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		select {
+		case f := <-h.queue:
+			f()
+		default:
+			if time.Now().After(deadline) {
+				t.Fatal("the views never reached the state waited for")
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+	}
+}
+
 // idle lets every pending delay pass (the typing pause, say) and settles.
 func (h *harness) idle() {
 	h.clock.Advance(10)
@@ -434,9 +496,148 @@ func sharedApp(t testing.TB) fyne.App {
 	}
 	fyne.SetCurrentApp(theApp)
 	p := theApp.Preferences()
-	for _, k := range []string{PrefInputDevice, PrefOutputDevice, PrefTargetS, PrefTranscriber, PrefUserRubric,
+	for _, k := range []string{PrefInputDevice, PrefOutputDevice, PrefTargetS, PrefEngine, PrefWhisperCLI, PrefWhisperModel, PrefCommand, PrefUserRubric,
 		PrefWindowW, PrefWindowH, PrefWindowX, PrefWindowY, PrefWindowX + "_set"} {
 		p.RemoveValue(k)
 	}
 	return theApp
+}
+
+// fakeSpeech stands in for the speech engines: its one engine drafts
+// the same scripted words from any audio, live or from the file.
+type fakeSpeech struct {
+	mu sync.Mutex
+	// engines is what Engines lists; chosenErr, when set, is why none
+	// can run.
+	engines   []EngineInfo
+	chosenErr error
+	draft     Draft
+	// fileErr and liveErr make Transcribe and a live Finish fail.
+	fileErr, liveErr error
+	// hold, when set, keeps Transcribe running until its context is
+	// cancelled; it then sends the context's error on seen.
+	hold bool
+	seen chan error
+	// files counts Transcribe calls; lives are the live drafts started,
+	// each held by liveGate when it is set.
+	files    int
+	lives    []*fakeLive
+	liveGate chan struct{}
+}
+
+func newFakeSpeech() *fakeSpeech {
+	return &fakeSpeech{
+		engines: []EngineInfo{
+			{Name: EngineSphinx, Available: true, Streams: true},
+			{Name: EngineWhisper, Reason: "whisper-cli is not installed", Fix: "build whisper.cpp (see the README)"},
+			{Name: EngineCommand, Reason: "no transcriber command is set", Fix: "enter a command in Settings"},
+		},
+		draft: scriptedDraft(),
+		seen:  make(chan error, 4),
+	}
+}
+
+func (s *fakeSpeech) Engines(SpeechSettings) []EngineInfo {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]EngineInfo(nil), s.engines...)
+}
+
+func (s *fakeSpeech) Chosen(set SpeechSettings) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.chosenErr != nil {
+		return "", s.chosenErr
+	}
+	if set.Engine != "" {
+		return set.Engine, nil
+	}
+	return EngineSphinx, nil
+}
+
+func (s *fakeSpeech) Transcribe(ctx context.Context, set SpeechSettings, audio string, progress Progress) (Draft, error) {
+	s.mu.Lock()
+	s.files++
+	hold, d, err := s.hold, s.draft, s.fileErr
+	s.mu.Unlock()
+	if progress != nil {
+		progress(15*time.Second, 30*time.Second)
+	}
+	if hold {
+		<-ctx.Done()
+		s.seen <- ctx.Err()
+		return Draft{}, ctx.Err()
+	}
+	return d, err
+}
+
+func (s *fakeSpeech) Live(set SpeechSettings) (LiveDraft, error) {
+	if _, err := s.Chosen(set); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := &fakeLive{draft: s.draft, err: s.liveErr, gate: s.liveGate}
+	s.lives = append(s.lives, l)
+	return l, nil
+}
+
+// fakeLive is a live draft that keeps what the recorder fed it.
+type fakeLive struct {
+	mu                  sync.Mutex
+	rate, samples       int
+	finished, cancelled bool
+	draft               Draft
+	err                 error
+	// gate, when set, holds Finish until it is closed.
+	gate chan struct{}
+}
+
+func (l *fakeLive) Begin(rate int)        { l.mu.Lock(); l.rate = rate; l.mu.Unlock() }
+func (l *fakeLive) Samples(block []int16) { l.mu.Lock(); l.samples += len(block); l.mu.Unlock() }
+func (l *fakeLive) Engine() string        { return EngineSphinx }
+func (l *fakeLive) Cancel()               { l.mu.Lock(); l.cancelled = true; l.mu.Unlock() }
+
+func (l *fakeLive) Finish(ctx context.Context) (Draft, error) {
+	if l.gate != nil {
+		select {
+		case <-l.gate:
+		case <-ctx.Done():
+			return Draft{}, ctx.Err()
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.finished = true
+	if l.err != nil {
+		return Draft{}, l.err
+	}
+	if l.samples == 0 {
+		return Draft{}, errors.New("the recorder fed the live draft nothing")
+	}
+	return l.draft, nil
+}
+
+// draftWords is an answer as an engine hears it, written for these
+// tests: lower case, no punctuation, a word every 0.4 s from 1 s, with a
+// pause of 2 s after "twice"; the engine doubted "billing" and "dry".
+var draftWords = strings.Fields("last year i shipped the billing change without a dry run and two thousand customers were charged twice " +
+	"i rolled it back within the hour and now every migration i run has a dry run on a copy of production")
+
+func scriptedDraft() Draft {
+	d := Draft{Engine: EngineSphinx}
+	at := 1.0
+	for _, w := range draftWords {
+		conf := 0.9
+		if w == "billing" || w == "dry" {
+			conf = 0.3
+		}
+		d.Words = append(d.Words, words.Word{Text: w, Start: at, End: at + 0.3, Conf: conf})
+		at += 0.4
+		if w == "twice" {
+			at += 2
+		}
+	}
+	d.Text = strings.Join(draftWords, " ")
+	return d
 }

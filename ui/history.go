@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -42,7 +43,10 @@ type History struct {
 	ShowTrash   *keyButton
 	Status      *widget.Label
 	Trend       *TrendChart
-	Sections    *BarChart
+	// Pace is the pace of each take in words per speaking minute; takes
+	// without one (no word times) are left out, not drawn at 0.
+	Pace     *TrendChart
+	Sections *BarChart
 	// SectionsLegend names the section colours, as in Review.
 	SectionsLegend *Legend
 	SectionsNote   *widget.Label
@@ -90,6 +94,8 @@ func newHistory(a *App) *History {
 	h.ShowTrash = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Trash", Icon: theme.DeleteIcon(), OnTapped: func() { h.showTrash(true) }}})
 	h.Status = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	h.Trend = NewTrendChart("score", "takes, oldest on the left")
+	h.Pace = NewTrendChart("words a minute", "takes with a timed transcript, oldest on the left")
+	h.Pace.Empty = "no take has a pace yet: transcribe one in Review"
 	h.Sections = NewBarChart()
 	h.Sections.Stacked = true
 	h.SectionsLegend = NewLegend(nil)
@@ -105,6 +111,7 @@ func newHistory(a *App) *History {
 		container.NewBorder(nil, nil, widget.NewLabel("Story"), nil, h.StoryFilter))
 	tools := NewFlow(h.Open, h.Rename, h.Delete, h.Export, h.ImportAudio, h.ShowTrash)
 	charts := container.NewVBox(heading("Score trend"), h.Trend,
+		heading("Pace trend"), h.Pace,
 		heading("Seconds per section, per take"), h.SectionsLegend, h.Sections, h.SectionsNote)
 	table := container.New(&columnsLayout{t: &h.Table.Table}, h.Table)
 	split := container.NewVSplit(table, container.NewVScroll(charts))
@@ -383,10 +390,11 @@ func (h *History) showCharts() {
 	var points []TrendPoint
 	for i := len(recent) - 1; i >= 0; i-- {
 		if t := recent[i]; t.Score >= 0 {
-			points = append(points, TrendPoint{Label: t.Created.Local().Format("Jan 2 15:04"), Score: float64(t.Score)})
+			points = append(points, TrendPoint{Label: t.Created.Local().Format("Jan 2 15:04"), Value: float64(t.Score)})
 		}
 	}
 	h.Trend.SetPoints(points)
+	h.showPace(recent)
 
 	var rows []ChartRow
 	var rubricID string
@@ -430,6 +438,25 @@ func (h *History) showCharts() {
 	default:
 		h.SectionsNote.SetText("")
 	}
+}
+
+// showPace draws the pace of the takes shown that have one, on an axis
+// that reaches past the fastest.
+func (h *History) showPace(recent []Take) {
+	var points []TrendPoint
+	fastest := 0.0
+	for i := len(recent) - 1; i >= 0; i-- {
+		if t := recent[i]; t.WPM > 0 {
+			points = append(points, TrendPoint{Label: t.Created.Local().Format("Jan 2 15:04"), Value: t.WPM})
+			fastest = max(fastest, t.WPM)
+		}
+	}
+	top := max(240, 60*math.Ceil(fastest/60))
+	h.Pace.Ticks = nil
+	for v := 0.0; v <= top; v += 60 {
+		h.Pace.Ticks = append(h.Pace.Ticks, v)
+	}
+	h.Pace.SetPoints(points)
 }
 
 func (h *History) updateButtons() {

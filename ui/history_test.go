@@ -35,7 +35,7 @@ func TestHistoryTableAndCharts(t *testing.T) {
 	if hi.Cell(1, 4) != "–" || hi.Cell(1, 5) != "recovered" {
 		t.Errorf("unscored recovered take shows %q, %q", hi.Cell(1, 4), hi.Cell(1, 5))
 	}
-	if p := hi.Trend.Points; len(p) != 2 || p[0].Score != 40 || p[1].Score != 71 || p[0].Label != "Feb 1 09:00" {
+	if p := hi.Trend.Points; len(p) != 2 || p[0].Value != 40 || p[1].Value != 71 || p[0].Label != "Feb 1 09:00" {
 		t.Errorf("trend points %+v, want oldest first 40 then 71", p)
 	}
 	if len(hi.Sections.Rows) != 2 || len(hi.Sections.Rows[1].Values) != 5 || !hi.Sections.Stacked {
@@ -214,7 +214,7 @@ func TestTrendChartHasAxesAndLabels(t *testing.T) {
 	c := NewTrendChart("score", "takes, oldest on the left")
 	var pts []TrendPoint
 	for i, s := range []float64{40, 55, 52, 71} {
-		pts = append(pts, TrendPoint{Label: time.Date(2026, 3, i+1, 9, 0, 0, 0, time.UTC).Format("Jan 2 15:04"), Score: s})
+		pts = append(pts, TrendPoint{Label: time.Date(2026, 3, i+1, 9, 0, 0, 0, time.UTC).Format("Jan 2 15:04"), Value: s})
 	}
 	c.SetPoints(pts)
 	w := test.NewTempWindow(t, c)

@@ -45,6 +45,7 @@ func (a *App) makeBindings() []binding {
 		binding{keys: "Ctrl+R", what: "Record / stop, from any view", shortcut: ctrl(fyne.KeyR), run: a.recordFromAnywhere},
 		binding{keys: "Ctrl+N", what: "Next section while recording", shortcut: ctrl(fyne.KeyN), run: func() { a.Practice.Next() }},
 		binding{keys: "Ctrl+P", what: "Play / pause the take open in Review", shortcut: ctrl(fyne.KeyP), run: func() { a.Review.TogglePlay() }},
+		binding{keys: "Ctrl+T", what: "Transcribe the take open in Review", shortcut: ctrl(fyne.KeyT), run: func() { a.Show(ViewReview); a.Review.TranscribeTake() }},
 		binding{keys: "Ctrl+Q", what: "Quit (a take being recorded is saved first)", shortcut: ctrl(fyne.KeyQ), run: a.Quit},
 		binding{keys: "F1", what: "This list", key: fyne.KeyF1, run: a.ShowHelp},
 		binding{keys: "R", what: "Record / stop", key: fyne.KeyR, views: []string{ViewPractice}, run: func() { a.Practice.ToggleRecord() }},
@@ -59,6 +60,7 @@ func (a *App) makeBindings() []binding {
 		binding{keys: "S", what: "Replay the section under the playhead", key: fyne.KeyS, views: []string{ViewReview}, run: func() { a.Review.Player.ReplayCurrent() }},
 		binding{keys: "F", what: "Next flag: show its words in the transcript", key: fyne.KeyF, views: []string{ViewReview}, run: func() { a.Review.Card.SelectNext() }},
 		binding{keys: "E", what: "Edit the transcript", key: fyne.KeyE, views: []string{ViewReview}, run: func() { a.Review.Editor.EditByKey('e') }},
+		binding{keys: "T", what: "Transcribe the take with the speech engine (Cancel stops it)", key: fyne.KeyT, views: []string{ViewReview}, run: func() { a.Review.TranscribeTake() }},
 		binding{keys: "Escape", what: "Leave the transcript editor (or any text field)", key: fyne.KeyEscape, run: a.unfocus},
 	)
 	return b

@@ -48,7 +48,7 @@ func (s *Settings) ToggleMicTest() {
 	}
 	rec, err := s.a.deps.NewRecorder(s.a.InputDevice())
 	if err == nil {
-		if err = rec.Start(filepath.Join(dir, "test.wav")); err != nil {
+		if err = rec.Start(filepath.Join(dir, "test.wav"), nil); err != nil {
 			rec.Close()
 		}
 	}

@@ -33,8 +33,8 @@ type Playback struct {
 	PosLabel *widget.Label
 	Content  fyne.CanvasObject
 
-	// OnPosition receives the playhead as it moves (for a transcript
-	// whose words carry times to follow it).
+	// OnPosition receives the playhead as it moves or is moved (for a
+	// transcript whose words carry times to follow it).
 	OnPosition func(time.Duration)
 
 	audio    string
@@ -229,6 +229,9 @@ func (p *Playback) SeekTo(t time.Duration) {
 		if err := p.player.Seek(t); err != nil {
 			p.a.ShowError("Could not seek", "Try another point of the take", err)
 		}
+	}
+	if p.OnPosition != nil {
+		p.OnPosition(t)
 	}
 	p.update()
 }

@@ -58,20 +58,29 @@ type Practice struct {
 	Saved        *widget.Label
 	OpenSaved    *keyButton
 	RestoreSaved *keyButton
+	// DraftStatus says how the draft transcript of the take just saved
+	// is coming along, or why there is none.
+	DraftStatus *widget.Label
 	// Last shows the per-section times of the newest take of this
 	// question, planned against spoken.
 	Last       *widget.Label
 	LastChart  *BarChart
 	LastLegend *Legend
 	Content    fyne.CanvasObject
+	// sideBox holds the summary of the last take.
+	sideBox *fyne.Container
 
 	clock  SectionClock
 	rubric *scoring.Rubric
 	qIndex int
 	rec    Recorder
-	take   Take
-	saved  Take
-	saving bool
+	// live is the speech engine following the take being recorded, nil
+	// when none can; noDraft says why not.
+	live    LiveDraft
+	noDraft error
+	take    Take
+	saved   Take
+	saving  bool
 	// marking counts marks still being journaled.
 	marking     sync.WaitGroup
 	stopTicker  chan struct{}
@@ -103,6 +112,8 @@ func newPractice(a *App) *Practice {
 	p.RestoreSaved = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Keep it after all", Icon: theme.ContentUndoIcon(), OnTapped: p.restoreSaved}})
 	p.OpenSaved.Hide()
 	p.RestoreSaved.Hide()
+	p.DraftStatus = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.DraftStatus.Hide()
 	p.Last = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	p.LastChart = NewBarChart(plannedColor)
 	p.LastLegend = NewLegend(nil)
@@ -113,8 +124,9 @@ func newPractice(a *App) *Practice {
 	controls := NewFlow(p.Record, p.NextSection, p.Overall)
 	meter := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel("Input")), nil, p.Meter)
 	now := widget.NewCard("", "", container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming))
-	side := widget.NewCard("", "", container.NewVBox(p.Saved, container.NewHBox(p.OpenSaved, p.RestoreSaved),
-		p.Last, p.LastChart, p.LastLegend))
+	p.sideBox = container.NewVBox(p.Saved, p.DraftStatus, container.NewHBox(p.OpenSaved, p.RestoreSaved),
+		p.Last, p.LastChart, p.LastLegend)
+	side := widget.NewCard("", "", p.sideBox)
 	// The prompt and the last take fill what the window has left.
 	p.Content = container.NewBorder(container.NewVBox(question, p.Bar, controls, meter, p.Status), nil, nil, nil,
 		container.NewAdaptiveGrid(2, now, side))
@@ -291,14 +303,39 @@ func (p *Practice) openRecording() error {
 		rec.Close()
 		return fmt.Errorf("create take: %w", err)
 	}
-	if err := rec.Start(t.AudioPath); err != nil {
+	live := p.startLive()
+	var tap SampleTap
+	if live != nil {
+		tap = live
+	}
+	if err := rec.Start(t.AudioPath, tap); err != nil {
 		rec.Close()
+		if live != nil {
+			live.Cancel()
+		}
 		// The take holds nothing yet; trash it so history stays clean.
 		_ = p.a.deps.Library.Delete(t.ID)
 		return err
 	}
-	p.rec, p.take = rec, t
+	p.rec, p.take, p.live = rec, t, live
 	return nil
+}
+
+// startLive starts the speech engine that follows the take as it is
+// recorded, so its draft is ready moments after Stop; nil (with the
+// reason kept for the summary) when no engine can.
+func (p *Practice) startLive() LiveDraft {
+	p.noDraft = nil
+	sp := p.a.deps.Speech
+	if sp == nil {
+		return nil
+	}
+	live, err := sp.Live(p.a.SpeechSettings())
+	if err != nil {
+		p.noDraft = err
+		return nil
+	}
+	return live
 }
 
 func (p *Practice) stop() {
@@ -309,8 +346,8 @@ func (p *Practice) stop() {
 	elapsed := time.Duration(p.clock.Elapsed(now) * float64(time.Second))
 	take := p.take
 	take.Marks, take.Duration = marks, elapsed
-	rec, q := p.rec, p.CurrentQuestion()
-	p.rec = nil
+	rec, q, live := p.rec, p.CurrentQuestion(), p.live
+	p.rec, p.live = nil, nil
 	// Finalizing the WAV and writing the take sync the disk; that runs
 	// off the UI thread, and Record stays off until it is done so a new
 	// take cannot race the old one.
@@ -331,8 +368,14 @@ func (p *Practice) stop() {
 			}
 			return t, nil
 		},
-		p.finished,
+		func(t Take) {
+			p.finished(t)
+			p.startDraft(t, live)
+		},
 		func(err error) {
+			if live != nil {
+				live.Cancel()
+			}
 			var f *saveFailure
 			if errors.As(err, &f) {
 				p.a.ShowError(f.what, f.todo, f.err)
@@ -341,6 +384,39 @@ func (p *Practice) stop() {
 			}
 			p.finished(saved)
 		})
+}
+
+// startDraft hands a take just saved to Review, which waits for the
+// draft its engine made during the take; a take too short to keep gets
+// none. Without an engine the summary says why there is no draft.
+func (p *Practice) startDraft(t Take, live LiveDraft) {
+	switch {
+	case live == nil:
+		if p.noDraft != nil && t.ID != "" && t.AudioPath != "" && t.Duration >= minKeep {
+			p.showDraftStatus(fmt.Sprintf("No draft transcript: %v. %s, or type the transcript in Review.", p.noDraft, speechTodo(p.noDraft)))
+		}
+	case t.ID == "" || t.AudioPath == "" || t.Duration < minKeep || p.a.quitting:
+		live.Cancel()
+	default:
+		p.showDraftStatus("Drafting the transcript with " + EngineTitle(live.Engine()) + "… it appears in Review.")
+		p.a.Review.FinishLive(t, live)
+	}
+}
+
+// draftNote says how the draft of take id went, if it is the take the
+// summary is about.
+func (p *Practice) draftNote(id, text string) {
+	if id != "" && id == p.saved.ID {
+		p.showDraftStatus(text)
+	}
+}
+
+func (p *Practice) showDraftStatus(text string) {
+	p.DraftStatus.Show()
+	p.DraftStatus.SetText(text)
+	// A label shown again keeps the size it had hidden until its box
+	// lays out anew.
+	p.sideBox.Refresh()
 }
 
 // finished puts Practice back for the next take and sums up the one
@@ -417,6 +493,8 @@ func sectionTimes(marks []float64, total float64, n int) []float64 {
 func (p *Practice) clearSaved() {
 	p.saved = Take{}
 	p.Saved.SetText("")
+	p.DraftStatus.SetText("")
+	p.DraftStatus.Hide()
 	p.OpenSaved.Hide()
 	p.RestoreSaved.Hide()
 }

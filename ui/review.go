@@ -18,6 +18,7 @@ import (
 
 	"retake/scoring"
 	"retake/scoring/transcript"
+	"retake/speech/words"
 )
 
 // analysisDelay is how long typing must pause before the analysis
@@ -45,9 +46,11 @@ type Review struct {
 	Import           *keyButton
 	Transcribe       *keyButton
 	Cancel           *keyButton
-	// Progress and Activity show long work: the transcriber, the
-	// waveform and the analysis.
+	// Progress and Activity show long work: a speech engine, the
+	// waveform and the analysis; Percent how much of the audio an
+	// engine has worked through, when it says.
 	Progress *widget.ProgressBarInfinite
+	Percent  *widget.ProgressBar
 	Activity *widget.Label
 	Card     *Card
 	Content  fyne.CanvasObject
@@ -56,24 +59,30 @@ type Review struct {
 
 	take   Take
 	rubric *scoring.Rubric
-	// srcName is the file the transcript came from; engine the
-	// transcriber program that wrote it, corrected whether the person
-	// has edited its draft since.
+	// srcName is the file the transcript came from; engine the speech
+	// engine whose draft it is, corrected whether the person has edited
+	// the draft since, and words the engine's timed words.
 	srcName   string
 	engine    string
 	corrected bool
+	words     []words.Word
 	parsed    transcript.Transcript
 	report    *scoring.Report
 	discarded string
+	// spans place the shown text in time (a draft's words, a timed
+	// file's cues); spoken is the one under the playhead, -1 for none.
+	spans  []timedSpan
+	spoken int
 
 	gen       atomic.Int64
 	stopTimer func() bool
 	storeMu   sync.Mutex
-	cancel    func()
+	// jobs are the speech engines at work, by take id.
+	jobs map[string]*transcription
 }
 
 func newReview(a *App) *Review {
-	r := &Review{a: a}
+	r := &Review{a: a, jobs: map[string]*transcription{}, spoken: -1}
 	r.Info = &widget.Label{Wrapping: fyne.TextWrapWord}
 	r.Discard = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Discard take", Icon: theme.DeleteIcon(), OnTapped: r.DiscardTake}})
 	r.RestoreDiscarded = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Restore it", Icon: theme.ContentUndoIcon(), OnTapped: r.restoreDiscarded}})
@@ -89,20 +98,24 @@ func newReview(a *App) *Review {
 	r.Editor.OnPick = r.pick
 	r.Editor.OnHover = r.hover
 	r.Import = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: r.chooseTranscript}})
-	r.Transcribe = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Transcribe", Icon: theme.MediaRecordIcon(), OnTapped: r.RunTranscriber}})
+	r.Transcribe = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Transcribe (T)", Icon: theme.MediaRecordIcon(), OnTapped: r.TranscribeTake}})
 	r.Cancel = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: r.CancelWork}})
 	r.Cancel.Hide()
 	r.Progress = widget.NewProgressBarInfinite()
 	r.Progress.Stop()
 	r.Progress.Hide()
-	r.Activity = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	r.Percent = &widget.ProgressBar{Max: 1}
+	r.Percent.TextFormatter = func() string { return fmt.Sprintf("%.0f%% of the audio", 100*r.Percent.Value) }
+	r.Percent.Hide()
+	r.Activity = &widget.Label{Wrapping: fyne.TextWrapWord}
 	r.Card = newCard(a.followups, a.typedKey)
 	r.Card.OnFlagSelected = r.selectFlag
 	r.Card.OnSeek = r.Player.SeekTo
 	r.Card.OnSection = r.showSection
 	r.Card.OnReplay = r.Player.ReplaySection
+	r.Player.OnPosition = r.followPlayhead
 	tools := NewFlow(r.Editor.EditButton, r.Import, r.Transcribe, r.Cancel)
-	left := container.NewBorder(container.NewVBox(tools, r.Progress, r.Activity), nil, nil, nil, r.Editor.Content)
+	left := container.NewBorder(container.NewVBox(tools, r.Progress, r.Percent, r.Activity), nil, nil, nil, r.Editor.Content)
 	r.cardScroll = container.NewVScroll(r.Card.Content)
 	split := container.NewHSplit(left, r.cardScroll)
 	split.Offset = 0.5
@@ -118,12 +131,17 @@ func (r *Review) Open(t Take) {
 	r.invalidate()
 	r.take = t
 	r.rubric = r.a.rubricOf(t)
-	r.srcName, r.engine, r.corrected = t.TranscriptName, "", false
+	r.srcName, r.engine, r.corrected, r.words = t.TranscriptName, "", false, nil
+	if t.Source.Kind == sourceEngine {
+		r.engine, r.corrected, r.words = t.Source.Name, t.Source.Corrected, t.Words
+	}
+	r.spans, r.spoken = nil, -1
 	r.report = t.Report
 	r.discarded = ""
 	r.RestoreDiscarded.Hide()
 	r.Info.SetText(takeInfo(t))
 	r.Editor.Load(t.TranscriptName, t.Transcript)
+	r.Editor.ShowDraft(draftLook{engine: r.engine, corrected: r.corrected})
 	r.Player.Load(t, r.rubric, t.Report, r.a.Target())
 	r.stopActivity()
 	switch {
@@ -145,6 +163,7 @@ func (r *Review) Open(t Take) {
 	}
 	r.Transcribe.Enable()
 	r.Import.Enable()
+	r.showJob()
 	r.cardScroll.ScrollToTop()
 	if t.AudioPath != "" && r.a.deps.Peaks != nil {
 		r.loadWaveform(t)
@@ -174,14 +193,16 @@ func takeInfo(t Take) string {
 	return s
 }
 
-// Close shows no take: after a delete, or before any take is open.
+// Close shows no take: after a delete, or before any take is open. An
+// engine drafting the take shown is stopped.
 func (r *Review) Close() {
 	r.invalidate()
 	r.CancelWork()
 	r.take = Take{}
 	r.rubric = r.a.rubric("")
 	r.report, r.parsed = nil, transcript.Transcript{}
-	r.srcName, r.engine, r.corrected = "", "", false
+	r.srcName, r.engine, r.corrected, r.words = "", "", false, nil
+	r.spans, r.spoken = nil, -1
 	r.Info.SetText("No take open: record one in Practice or open one from History.")
 	r.Player.Clear()
 	r.Editor.Clear()
@@ -234,11 +255,13 @@ func (r *Review) startActivity(msg string) {
 }
 
 // stopActivity hides the progress; an empty line would only take room.
+// An engine still drafting the open take keeps its own.
 func (r *Review) stopActivity() {
 	r.Progress.Stop()
 	r.Progress.Hide()
 	r.Activity.SetText("")
 	r.Activity.Hide()
+	r.showJob()
 }
 
 // note says something in the activity line without a progress bar.
@@ -264,11 +287,11 @@ func (r *Review) parse(name, text string) transcript.Transcript {
 func (r *Review) source() scoring.Source {
 	switch {
 	case r.engine != "":
-		return scoring.Source{Kind: "engine", Name: r.engine, Corrected: r.corrected}
+		return scoring.Source{Kind: sourceEngine, Name: r.engine, Corrected: r.corrected}
 	case r.srcName != "":
-		return scoring.Source{Kind: "file", Name: r.srcName}
+		return scoring.Source{Kind: sourceFile, Name: r.srcName}
 	}
-	return scoring.Source{Kind: "typed"}
+	return scoring.Source{Kind: sourceTyped}
 }
 
 // scheduleAnalysis reruns the analysis once the text has stopped
@@ -276,8 +299,8 @@ func (r *Review) source() scoring.Source {
 func (r *Review) scheduleAnalysis(delay time.Duration) {
 	r.invalidate()
 	gen := r.gen.Load()
-	text, name, take, rub, target, src := r.Editor.Text(), r.srcName, r.take, r.rubric, r.a.Target(), r.source()
-	start := func() { r.analyze(gen, text, name, take, rub, target, src) }
+	text, name, take, rub, target, src, heard := r.Editor.Text(), r.srcName, r.take, r.rubric, r.a.Target(), r.source(), r.words
+	start := func() { r.analyze(gen, text, name, take, rub, target, src, heard) }
 	if delay <= 0 {
 		start()
 		return
@@ -293,7 +316,7 @@ type analysis struct {
 	storeErr error
 }
 
-func (r *Review) analyze(gen int64, text, name string, take Take, rub *scoring.Rubric, target time.Duration, src scoring.Source) {
+func (r *Review) analyze(gen int64, text, name string, take Take, rub *scoring.Rubric, target time.Duration, src scoring.Source, heard []words.Word) {
 	if gen != r.gen.Load() {
 		return
 	}
@@ -301,8 +324,7 @@ func (r *Review) analyze(gen int64, text, name string, take Take, rub *scoring.R
 	run(r.a, Failure{},
 		func() (analysis, error) {
 			tr := r.parse(name, text)
-			in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: take.Marks, RecordingS: take.Duration.Seconds(), Target: target, Source: src}
-			res := analysis{parsed: tr, report: r.a.analyze(in, rub)}
+			res := analysis{parsed: tr, report: r.a.analyze(analysisInput(tr, take, heard, src, target), rub)}
 			res.saved, res.storeErr = r.store(gen, take, name, text, res.report)
 			return res, nil
 		},
@@ -315,6 +337,9 @@ func (r *Review) analyze(gen int64, text, name string, take Take, rub *scoring.R
 				r.a.ShowError("Could not save the transcript", "Your text is still in the box; check the data folder and edit once more to retry", res.storeErr)
 			} else if res.saved.ID != "" && res.saved.ID == r.take.ID {
 				r.take = res.saved
+				if res.saved.Source.Kind == sourceEngine {
+					r.corrected = res.saved.Source.Corrected
+				}
 				r.a.History.Reload()
 			}
 			r.parsed = res.parsed
@@ -357,7 +382,53 @@ func (r *Review) showReport(rep scoring.Report) {
 	r.Editor.Show(r.parsed.Text, marks)
 	r.Editor.Hint.SetText(defaultHint(len(rep.Flags)))
 	r.Player.SetReport(r.take, r.rubric, r.report, r.a.Target())
+	r.showTimes()
 }
+
+// showTimes places the shown text in time, marks the draft's doubted
+// words and puts the highlight on the word at the playhead.
+func (r *Review) showTimes() {
+	r.spans = timedSpans(r.parsed, r.words, r.engine != "")
+	var unsure []TextMark
+	for _, s := range r.spans {
+		if s.Unsure {
+			unsure = append(unsure, TextMark{Start: s.From, End: s.To})
+		}
+	}
+	r.Editor.View.SetUnsure(unsure)
+	r.Editor.ShowDraft(draftLook{engine: r.engine, corrected: r.corrected, unsure: len(unsure), timed: len(r.spans) > 0})
+	r.spoken = -1
+	r.followPlayhead(r.Player.Waveform.Playhead())
+}
+
+// followPlayhead moves the transcript's highlight to the word being
+// said at t, keeping it in sight. Between words it stays on the last
+// one said, and goes off in a long silence.
+func (r *Review) followPlayhead(t time.Duration) {
+	i := spanAt(r.spans, t)
+	if i >= 0 && t.Seconds() > r.spans[i].End+spokenLinger {
+		i = -1
+	}
+	if i == r.spoken {
+		return
+	}
+	r.spoken = i
+	if i < 0 {
+		r.Editor.View.SetSpoken(-1, -1)
+		return
+	}
+	r.Editor.View.SetSpoken(r.spans[i].From, r.spans[i].To)
+	if !r.Editor.Editing() {
+		r.Editor.View.ScrollTo(r.spans[i].From)
+	}
+}
+
+// spokenLinger is how long after a word ends its highlight stays: a
+// breath between words, not a pause.
+const spokenLinger = 0.5
+
+// Spans are the shown text's stretches with the times they were said.
+func (r *Review) Spans() []timedSpan { return r.spans }
 
 func defaultHint(flags int) string {
 	if flags == 0 {
@@ -391,10 +462,14 @@ func (r *Review) flagsAt(offset int) []int {
 	return out
 }
 
-// pick selects the flag whose words were tapped.
+// pick selects the flag whose words were tapped and, when the words
+// carry times, moves playback to the word tapped.
 func (r *Review) pick(offset int) {
 	if fl := r.flagsAt(offset); len(fl) > 0 {
 		r.Card.Select(fl[0])
+	}
+	if i := spanOf(r.spans, offset); i >= 0 {
+		r.Player.SeekTo(secs(r.spans[i].Start))
 	}
 }
 
@@ -514,16 +589,15 @@ func (r *Review) chooseTranscript() {
 // ImportTranscript replaces the transcript with a file's contents and
 // reruns the analysis. Files that do not parse are refused with a dialog
 // and the current transcript is kept.
-func (r *Review) ImportTranscript(name string, data []byte) { r.importText(name, data, "") }
-
-// importText is ImportTranscript for a file an engine wrote (engine is
-// its name, "" for a person's file).
-func (r *Review) importText(name string, data []byte, engine string) {
+func (r *Review) ImportTranscript(name string, data []byte) {
+	if r.Transcribing() {
+		return // the draft on its way would replace it
+	}
 	if _, err := r.a.deps.Parse(name, data); err != nil {
 		r.a.ShowError("Could not import "+filepath.Base(name), "Import a UTF-8 .txt, .md, .srt or .vtt file", err)
 		return
 	}
-	r.srcName, r.engine, r.corrected = filepath.Base(name), engine, false
+	r.srcName, r.engine, r.corrected, r.words = filepath.Base(name), "", false, nil
 	r.Editor.Replace(name, string(data))
 	if r.Editor.Editing() && strings.TrimSpace(string(data)) != "" {
 		r.Editor.Done()

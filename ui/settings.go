@@ -20,8 +20,8 @@ import (
 const systemDefault = "System default"
 
 // Settings edits the preferences: devices (with a microphone test),
-// target length, the transcriber command and a rubric of one's own. The
-// theme follows the system's.
+// target length, the speech engine that drafts transcripts and a rubric
+// of one's own. The theme follows the system's.
 type Settings struct {
 	a *App
 
@@ -29,7 +29,18 @@ type Settings struct {
 	Output      *keySelect
 	Target      *keySlider
 	TargetLabel *widget.Label
-	Transcriber *keyEntry
+	// Engine picks the speech engine; EngineInUse says which one drafts
+	// transcripts (or exactly why none can), and EngineStatus lists
+	// every engine with whether it runs here and, when not, the reason
+	// and the fix. WhisperCLI, WhisperModel (ChooseModel picks it) and
+	// Command set the engines up.
+	Engine       *keySelect
+	EngineInUse  *widget.Label
+	EngineStatus *fyne.Container
+	WhisperCLI   *keyEntry
+	WhisperModel *keyEntry
+	ChooseModel  *keyButton
+	Command      *keyEntry
 	// TestMic records a few seconds, shows the level and plays them
 	// back; MicMeter and MicStatus show how it went.
 	TestMic   *keyButton
@@ -45,6 +56,10 @@ type Settings struct {
 
 	inIDs, outIDs map[string]string
 	mic           *micTest
+	// engineLines are the texts of EngineStatus, for tests; stopCheck
+	// stops the check waiting for typing to pause.
+	engineLines []string
+	stopCheck   func() bool
 }
 
 func newSettings(a *App) *Settings {
@@ -69,9 +84,7 @@ func newSettings(a *App) *Settings {
 		a.Practice.ApplyTarget()
 	}
 	s.showTarget()
-	s.Transcriber = a.newEntry(&keyEntry{})
-	s.Transcriber.Text, s.Transcriber.PlaceHolder = prefs.String(PrefTranscriber), "whisper-cli -m model.bin -osrt -of {out} {audio}"
-	s.Transcriber.OnChanged = func(v string) { prefs.SetString(PrefTranscriber, v) }
+	s.newEngineFields()
 
 	s.TestMic = newKeyButton(a.typedKey, &keyButton{Button: widget.Button{Text: "Test the microphone (3 s)", Icon: theme.MediaRecordIcon(), OnTapped: s.ToggleMicTest}})
 	s.MicMeter = NewLevelMeter(a.deps.Now)
@@ -89,13 +102,20 @@ func newSettings(a *App) *Settings {
 		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.TestMic), s.MicMeter, s.MicStatus)),
 		widget.NewFormItem("Speakers", s.Output),
 		widget.NewFormItem("Target length", container.NewBorder(nil, nil, nil, s.TargetLabel, s.Target)),
-		widget.NewFormItem("Transcriber", s.Transcriber),
+		widget.NewFormItem("Speech engine", s.Engine),
+		widget.NewFormItem("", container.NewVBox(s.EngineInUse, s.EngineStatus)),
+		widget.NewFormItem("whisper-cli", container.NewVBox(s.WhisperCLI, caption("Empty: whisper-cli is looked for on PATH."))),
+		widget.NewFormItem("Whisper model", container.NewVBox(container.NewBorder(nil, nil, nil, s.ChooseModel, s.WhisperModel),
+			caption("Empty: a ggml model in Retake's models folder (the README says how to fetch one)."))),
+		widget.NewFormItem("Your command", container.NewVBox(s.Command,
+			caption("Any program of your own: {audio} becomes the take as a 16 kHz WAV, {out} where it writes .json, .vtt, .srt or .txt. It runs without a shell (see the README)."))),
 		widget.NewFormItem("Your rubric", container.NewBorder(nil, nil, nil, container.NewHBox(s.ChooseRubric, s.LoadRubricFile), s.RubricPath)),
 		widget.NewFormItem("", s.RubricStatus),
 	)
-	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "The transcriber is any local speech-to-text program: {audio} is replaced by the take's audio file and {out} by where it should write its transcript (it may add .srt, .vtt or .txt). Nothing leaves this machine. The colours follow the system's light or dark theme."}
+	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Every speech engine runs on this machine: nothing leaves it. The colours follow the system's light or dark theme."}
 	s.Content = container.NewVBox(heading("Settings"), form, note)
 	s.LoadDevices()
+	s.CheckEngines()
 	return s
 }
 

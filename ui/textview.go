@@ -52,6 +52,8 @@ type TextView struct {
 	selStart int
 	selEnd   int
 	spoken   TextMark
+	// unsure are the words an engine doubted, underlined with dots.
+	unsure []TextMark
 
 	// OnTapped receives the byte offset tapped (-1 off the words);
 	// OnDoubleTapped the same for a double tap; OnHover the offset
@@ -114,8 +116,23 @@ func (v *TextView) SetText(text string, marks []TextMark) {
 	v.marks = append([]TextMark(nil), marks...)
 	v.selStart, v.selEnd = -1, -1
 	v.spoken = TextMark{Start: -1, End: -1}
+	v.unsure = nil
 	v.relayout()
 }
+
+// SetUnsure underlines the words [Start, End) of each span with dots:
+// the words of a draft its engine was unsure of. A dotted line, not a
+// colour, tells them from the flags' solid underlines.
+func (v *TextView) SetUnsure(spans []TextMark) {
+	v.unsure = append([]TextMark(nil), spans...)
+	v.Refresh()
+}
+
+// Unsure are the spans underlined with dots.
+func (v *TextView) Unsure() []TextMark { return v.unsure }
+
+// Spoken is the span marked as being played, (-1, -1) for none.
+func (v *TextView) Spoken() (start, end int) { return v.spoken.Start, v.spoken.End }
 
 // Text is the text shown.
 func (v *TextView) Text() string { return v.text }
@@ -496,6 +513,10 @@ func markColor(k MarkKind) fyne.ThemeColorName {
 	return theme.ColorNamePrimary
 }
 
+// unsureDotGap is the distance from one dot of an unsure word's
+// underline to the next.
+const unsureDotGap = 4
+
 // underline is how thick a mark's underline is: worse is thicker.
 func underline(k MarkKind) float32 {
 	switch k {
@@ -563,6 +584,19 @@ func (r *textViewRenderer) Refresh() {
 			box.Move(fyne.NewPos(run.Position.X-2, run.Position.Y-1))
 			box.Resize(fyne.NewSize(run.Size.Width+4, v.lineH))
 			r.objs = append(r.objs, box)
+		}
+	}
+	// Dots under the doubted words, below where a flag's underline
+	// ends, so a word can carry both.
+	ink := theme.Color(theme.ColorNameForeground)
+	for _, m := range v.unsure {
+		for _, run := range v.runs(m) {
+			for x := run.Position.X; x < run.Position.X+run.Size.Width-1; x += unsureDotGap {
+				d := canvas.NewRectangle(ink)
+				d.Move(fyne.NewPos(x, run.Position.Y+v.lineH-2))
+				d.Resize(fyne.NewSize(2, 2))
+				r.objs = append(r.objs, d)
+			}
 		}
 	}
 	if v.spoken.Start >= 0 {

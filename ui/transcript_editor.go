@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +15,9 @@ import (
 
 // typeHere is the entry's prompt when empty.
 const typeHere = "Type or paste what you said, or import a .txt, .md, .srt or .vtt file."
+
+// draftComing is the entry's prompt while an engine drafts the text.
+const draftComing = "The draft is on its way: it appears here to correct as soon as the speech engine is done (Cancel stops it)."
 
 // Fyne's entry re-wraps a paragraph in time that grows with the square of
 // its length, so long lines are shown unwrapped and very long
@@ -49,8 +54,14 @@ type TranscriptEditor struct {
 	// EditButton opens the editor, and leaves it while it is open.
 	EditButton *keyButton
 	// Hint names the flag under the pointer or selected.
-	Hint    *widget.Label
-	Content fyne.CanvasObject
+	Hint *widget.Label
+	// DraftNote says the text is a speech engine's draft, which engine
+	// made it and whether it has been corrected; DraftLegend says how
+	// its doubted words and the word playing are shown. Both are hidden
+	// for a typed or imported transcript.
+	DraftNote   *widget.Label
+	DraftLegend *widget.Label
+	Content     fyne.CanvasObject
 
 	// OnChanged runs after each edit the person makes (not on loading).
 	OnChanged func()
@@ -62,6 +73,11 @@ type TranscriptEditor struct {
 	viewScroll *container.Scroll
 	editing    bool
 	loading    bool
+	// busy is set while an engine drafts the transcript, which the
+	// draft will replace: the editor stays shut until it is in.
+	busy bool
+	// draft is what the draft note says while one is shown.
+	draft draftLook
 	// bigText holds a transcript too long to edit in the entry, which is
 	// then disabled; empty otherwise.
 	bigText string
@@ -98,7 +114,11 @@ func newTranscriptEditor(a *App) *TranscriptEditor {
 		}
 	}}})
 	e.Hint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	e.Content = container.NewBorder(nil, e.Hint, nil, nil, container.NewStack(e.viewScroll, e.Entry))
+	e.DraftNote = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance}
+	e.DraftLegend = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	e.DraftNote.Hide()
+	e.DraftLegend.Hide()
+	e.Content = container.NewBorder(container.NewVBox(e.DraftNote, e.DraftLegend), e.Hint, nil, nil, container.NewStack(e.viewScroll, e.Entry))
 	e.showMode()
 	return e
 }
@@ -108,6 +128,9 @@ func (e *TranscriptEditor) Editing() bool { return e.editing }
 
 // Edit opens the editor with the keyboard in it.
 func (e *TranscriptEditor) Edit() {
+	if e.busy {
+		return
+	}
 	e.editing = true
 	e.showMode()
 	if c := e.a.win.Canvas(); c != nil && !e.Entry.Disabled() {
@@ -139,6 +162,7 @@ func (e *TranscriptEditor) Done() {
 }
 
 func (e *TranscriptEditor) showMode() {
+	e.showLegend()
 	if e.editing {
 		e.viewScroll.Hide()
 		e.Entry.Show()
@@ -183,8 +207,10 @@ func (e *TranscriptEditor) setText(name, text string) {
 		return
 	}
 	e.bigText = ""
-	e.Entry.PlaceHolder = typeHere
-	e.Entry.Enable()
+	if !e.busy {
+		e.Entry.PlaceHolder = typeHere
+		e.Entry.Enable()
+	}
 	e.Entry.SetText(text)
 }
 
@@ -218,7 +244,92 @@ func (e *TranscriptEditor) Select(start, end int) {
 }
 
 // Clear empties the editor and the view.
-func (e *TranscriptEditor) Clear() { e.Load("", "") }
+func (e *TranscriptEditor) Clear() {
+	e.Load("", "")
+	e.ShowDraft(draftLook{})
+}
+
+// draftLook is how the editor presents a draft: the engine that made
+// it, whether the person corrected it, and how many of its words the
+// engine doubted. The zero draftLook is a transcript that is no draft.
+type draftLook struct {
+	engine    string
+	corrected bool
+	unsure    int
+	timed     bool
+}
+
+// ShowDraft says whether the transcript is an engine's draft and how
+// its marks read.
+func (e *TranscriptEditor) ShowDraft(d draftLook) {
+	e.draft = d
+	if d.engine == "" {
+		e.DraftNote.Hide()
+	} else {
+		note := "Draft from " + EngineTitle(d.engine) + " — correct it while listening"
+		if d.corrected {
+			note = "Draft from " + EngineTitle(d.engine) + ", corrected by you — keep correcting it while listening"
+		}
+		e.DraftNote.SetText(note)
+		e.DraftNote.Show()
+	}
+	e.showLegend()
+}
+
+// showLegend explains the marks of the face showing: the view's dotted
+// words and outline, or, in the editor, what an edit keeps.
+func (e *TranscriptEditor) showLegend() {
+	d := e.draft
+	var text string
+	switch {
+	case d.engine == "" && !d.timed:
+	case e.editing && d.engine != "":
+		text = "Type your corrections: the words you leave as they are keep the times they were said at. Esc shows the text with its marks."
+	case e.editing:
+	default:
+		var parts []string
+		if d.engine != "" {
+			switch d.unsure {
+			case 0:
+				parts = append(parts, EngineTitle(d.engine)+" was sure of every word")
+			case 1:
+				parts = append(parts, "dotted: 1 word "+EngineTitle(d.engine)+" was unsure of")
+			default:
+				parts = append(parts, fmt.Sprintf("dotted: %d words %s was unsure of", d.unsure, EngineTitle(d.engine)))
+			}
+		}
+		parts = append(parts, "outlined: the word playing", "tap a word to hear it")
+		text = upperFirst(strings.Join(parts, " · "))
+	}
+	if text == "" {
+		e.DraftLegend.Hide()
+		return
+	}
+	e.DraftLegend.SetText(text)
+	e.DraftLegend.Show()
+}
+
+// SetBusy shuts the editor while an engine drafts the transcript (the
+// draft will replace it) and opens it again after.
+func (e *TranscriptEditor) SetBusy(busy bool) {
+	e.busy = busy
+	if busy {
+		if e.editing && strings.TrimSpace(e.Text()) != "" {
+			e.Done()
+		}
+		if e.bigText == "" {
+			e.Entry.PlaceHolder = draftComing
+		}
+		e.Entry.Disable()
+		e.EditButton.Disable()
+		return
+	}
+	if e.bigText == "" {
+		e.Entry.PlaceHolder = typeHere
+		e.Entry.Enable()
+	}
+	e.EditButton.Enable()
+}
 
 func longestLine(s string) int {
 	longest := 0
@@ -231,4 +342,13 @@ func longestLine(s string) int {
 		s = s[min(i+1, len(s)):]
 	}
 	return longest
+}
+
+// upperFirst is s with its first letter upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

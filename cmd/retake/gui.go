@@ -14,6 +14,7 @@ import (
 	"retake/assets"
 	"retake/audio"
 	"retake/scoring"
+	"retake/speech/words"
 	"retake/take"
 	"retake/ui"
 )
@@ -34,6 +35,7 @@ func runGUI() int {
 		Devices:        guiDevices,
 		WindowPosition: windowPosition,
 		MoveWindow:     moveWindow,
+		Speech:         guiSpeech{},
 	}
 	lib, libErr := take.Open(take.Options{Audio: takeAudioHooks()})
 	if libErr == nil {
@@ -100,9 +102,17 @@ func newGUIRecorder(device string) (ui.Recorder, error) {
 	return guiRecorder{r}, nil
 }
 
-func (g guiRecorder) Start(path string) error { return g.r.Start(path) }
-func (g guiRecorder) Close() error            { return g.r.Close() }
-func (g guiRecorder) Err() <-chan error       { return g.r.Err() }
+// Start records into path; a tap (a live draft) gets the samples as
+// they reach the file.
+func (g guiRecorder) Start(path string, tap ui.SampleTap) error {
+	if tap == nil {
+		return g.r.Start(path)
+	}
+	return g.r.StartTapped(path, tap)
+}
+
+func (g guiRecorder) Close() error      { return g.r.Close() }
+func (g guiRecorder) Err() <-chan error { return g.r.Err() }
 
 func (g guiRecorder) Stop() (time.Duration, error) {
 	info, err := g.r.Stop()
@@ -180,8 +190,20 @@ func uiTake(t *take.Take) ui.Take {
 	if t.TranscriptSource.Kind == take.SourceKindFile {
 		out.TranscriptName = t.TranscriptSource.Name
 	}
+	src := t.TranscriptSource
+	out.Source = scoring.Source{Kind: src.Kind, Name: src.Name, Corrected: src.Corrected}
+	out.Pauses = t.Pauses
+	if len(t.Words) > 0 {
+		out.Words = make([]words.Word, len(t.Words))
+		for i, w := range t.Words {
+			out.Words[i] = words.Word{Text: w.Text, Start: w.Start, End: w.End, Conf: w.Conf}
+		}
+	}
 	if t.Report != nil {
 		out.Score = t.Report.Score
+		if d := t.Report.Delivery; d != nil {
+			out.WPM = d.WPM
+		}
 		for _, s := range t.Report.Sections {
 			out.SectionSeconds = append(out.SectionSeconds, s.Seconds)
 		}
@@ -216,7 +238,7 @@ func uiSummaries(sums []take.Summary) []ui.Take {
 	for _, s := range sums {
 		t := ui.Take{ID: s.ID, Created: s.Created, Question: s.QuestionText, Story: s.Story, QuestionID: s.Question,
 			Duration: time.Duration(s.DurationS * float64(time.Second)), Score: -1, SectionSeconds: s.SectionSeconds,
-			Recovered: s.Status == take.Recovered, Note: s.Reason}
+			Recovered: s.Status == take.Recovered, Note: s.Reason, WPM: s.WPM}
 		if t.Question == "" {
 			t.Question = s.Question
 		}
@@ -269,6 +291,16 @@ func (g guiLibrary) SetTranscript(id, name, text string, rep scoring.Report) (ui
 		source = take.FileSource(name)
 	}
 	t, err := g.l.SetAnalyzedTranscript(id, text, source, rep)
+	if err != nil {
+		return ui.Take{}, err
+	}
+	return uiTake(t), nil
+}
+
+// SetDraft stores an engine's draft with its timed words and the
+// report the view made for it.
+func (g guiLibrary) SetDraft(id string, d ui.Draft, rep scoring.Report) (ui.Take, error) {
+	t, err := g.l.SetDraft(id, d.Text, takeWords(d.Words), d.Engine, &rep)
 	if err != nil {
 		return ui.Take{}, err
 	}

@@ -399,7 +399,7 @@ func TestHelperRecordWithMarks(t *testing.T) {
 		say("error " + err.Error())
 		os.Exit(3)
 	}
-	if err := rec.Start(tk.AudioPath); err != nil {
+	if err := rec.Start(tk.AudioPath, nil); err != nil {
 		say("error " + err.Error())
 		os.Exit(3)
 	}
