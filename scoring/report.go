@@ -2,7 +2,7 @@ package scoring
 
 // Version is the analyzer version stored with every report. Bump it when
 // a rule change would alter a report, so stored takes get recomputed.
-const Version = "0.4.0"
+const Version = "0.5.0"
 
 // ReportVersion is the schema version of the JSON form of a Report.
 const ReportVersion = 1
