@@ -33,7 +33,7 @@ type Whisper struct {
 
 // whisperInstall says where to get whisper.cpp; it is not packaged in
 // Debian 12, so the README gives the build steps.
-const whisperInstall = "build whisper.cpp and put build/bin/whisper-cli on PATH, or set its path in Settings (see the README, \"Engines\")"
+const whisperInstall = "build whisper.cpp and put build/bin/whisper-cli on PATH, or set its path in Settings (see the README, \"Speech engines\")"
 
 // modelFix says how to fetch a model into the folder Retake reads.
 func modelFix() string {

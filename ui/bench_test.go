@@ -17,7 +17,7 @@ func BenchmarkWaveformDraw(b *testing.B) {
 		v := float32(math.Sin(float64(i) / 9))
 		peaks[i] = Peak{Min: -abs32(v), Max: abs32(v)}
 	}
-	w.SetData(peaks, []WaveSection{{"Situation", 0, 10}, {"The mistake", 10, 30}, {"Root cause", 30, 55}, {"Immediate response", 55, 80}, {"Behavioral change", 80, 135}}, 135*time.Second)
+	w.SetData(peaks, []WaveSection{{"Situation", 0, 10, 0}, {"The mistake", 10, 30, 1}, {"Root cause", 30, 55, 2}, {"Immediate response", 55, 80, 3}, {"Behavioral change", 80, 135, 4}}, 135*time.Second)
 	w.pos = 40 * time.Second
 	b.ReportAllocs()
 	for b.Loop() {

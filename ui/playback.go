@@ -114,9 +114,9 @@ func takeSections(t Take, r *scoring.Rubric, rep *scoring.Report) []WaveSection 
 	dur := t.Duration.Seconds()
 	var out []WaveSection
 	if toldTimes(rep, r) {
-		for _, s := range rep.Sections {
+		for i, s := range rep.Sections {
 			if s.ToldS >= 0 && s.ToldS < dur {
-				out = append(out, WaveSection{Title: s.Title, Start: s.ToldS})
+				out = append(out, WaveSection{Title: s.Title, Start: s.ToldS, Index: i})
 			}
 		}
 	}
@@ -124,7 +124,7 @@ func takeSections(t Take, r *scoring.Rubric, rep *scoring.Report) []WaveSection 
 		out = append(out, WaveSection{Title: r.Sections[0].Title, Start: 0})
 		for i, m := range t.Marks {
 			if i+1 < len(r.Sections) && m < dur {
-				out = append(out, WaveSection{Title: r.Sections[i+1].Title, Start: m})
+				out = append(out, WaveSection{Title: r.Sections[i+1].Title, Start: m, Index: i + 1})
 			}
 		}
 	}

@@ -17,6 +17,9 @@ import (
 type WaveSection struct {
 	Title      string
 	Start, End float64
+	// Index is the section's place in the rubric, which picks its
+	// colour: the legend's, whatever order the answer told it in.
+	Index int
 }
 
 // Waveform draws a take's peaks with its sections (a labelled strip on
@@ -140,8 +143,8 @@ func (w *Waveform) draw(width, height int) image.Image {
 			r := image.Rect(x0, y0, x1, y1).Intersect(img.Rect)
 			draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Over)
 		}
-		for i, s := range w.sections {
-			c := toRGBA(paint(sectionColor(i)))
+		for _, s := range w.sections {
+			c := toRGBA(paint(sectionColor(s.Index)))
 			// The strip carries the section colour; a line marks where
 			// the section starts on the wave.
 			band(s.Start, s.End, color.RGBA{c.R / 2, c.G / 2, c.B / 2, 0x80}, 0, strip)
