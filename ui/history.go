@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -645,20 +644,7 @@ func (h *History) chooseAudio() {
 		h.a.ShowError("Cannot import", "Restart Retake with a writable data folder", fmt.Errorf("no take library"))
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			h.a.ShowError("Could not open the file", "Pick another file", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		h.ImportAudioFile(path)
-	}, h.a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".wav", ".mp3"}))
-	d.Show()
+	h.a.pickFilePath([]string{".wav", ".mp3"}, h.ImportAudioFile)
 }
 
 // ImportAudioFile makes a take from a WAV or MP3 file for the current

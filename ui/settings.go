@@ -8,8 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -170,21 +168,10 @@ func (s *Settings) fill(sel *keySelect, ids map[string]string, devs []Device, cu
 }
 
 func (s *Settings) chooseRubric() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.a.ShowError("Could not open the file", "Pick another file", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
+	s.a.pickFilePath([]string{".json"}, func(path string) {
 		s.RubricPath.SetText(path)
 		s.LoadRubric(path)
-	}, s.a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	})
 }
 
 // LoadRubric reads a rubric file off the UI thread. A valid one adds its

@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -150,20 +148,7 @@ func (s *Settings) showEngines(c engineCheck) {
 func (s *Settings) EngineLines() []string { return s.engineLines }
 
 func (s *Settings) chooseModel() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.a.ShowError("Could not open the file", "Pick another file", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		s.WhisperModel.SetText(path)
-	}, s.a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".bin"}))
-	d.Show()
+	s.a.pickFilePath([]string{".bin"}, func(path string) { s.WhisperModel.SetText(path) })
 }
 
 // engineHeading is an engine's name at the start of a line: its title,
