@@ -166,7 +166,8 @@ func readAndParse(name string, stdin io.Reader) readResult {
 // transcript stays well within the memory of a small machine. Below
 // boundHeapFrom the runtime's defaults are both small and faster: a
 // limit that close to the live heap makes the collector run again and
-// again (27 collections instead of 8 for 1 MiB, and twice the time).
+// again (27 collections instead of 8 for 1 MiB, and the whole command
+// took some 40% longer).
 func boundHeap(n int) {
 	if n > boundHeapFrom {
 		debug.SetGCPercent(100) // not oneShotGCPercent: this heap is large
