@@ -9,7 +9,6 @@ import (
 
 	"retake/scoring"
 	"retake/scoring/transcript"
-	"retake/speech/words"
 )
 
 // input builds the analyzer's input from what the take knows. A
@@ -33,34 +32,9 @@ func input(t *Take) (scoring.Input, error) {
 	src := t.TranscriptSource
 	in.Source = scoring.Source{Kind: src.Kind, Name: src.Name, Corrected: src.Corrected}
 	if src.IsDraft() {
-		// No engine the app runs writes "um" or "uh", and a person
-		// correcting a draft fixes words, not hesitations: a filler
-		// count would read as none said.
-		in.DropsFillers = true
-		if len(t.Words) > 0 {
-			in.Cues = wordCues(tr.Text, t.Words)
-		}
+		in = in.WithDraft(t.Words)
 	}
 	return in, nil
-}
-
-// wordCues times each word of the text from the engine's words, aligned
-// across the person's corrections: unchanged words keep their times,
-// changed ones take the times of the words they replaced.
-func wordCues(text string, ws []Word) []transcript.Cue {
-	heard := make([]words.Word, len(ws))
-	for i, w := range ws {
-		heard[i] = words.Word{Text: w.Text, Start: w.Start, End: w.End, Conf: w.Conf}
-	}
-	aligned := words.Align(text, heard)
-	cues := make([]transcript.Cue, 0, len(aligned))
-	for _, a := range aligned {
-		if a.End < a.Start {
-			continue
-		}
-		cues = append(cues, transcript.Cue{Start: a.From, End: a.To, From: a.Start, To: a.End})
-	}
-	return cues
 }
 
 // analyze recomputes the take's report, or clears it when there is no

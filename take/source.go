@@ -3,6 +3,7 @@ package take
 import (
 	"errors"
 	"fmt"
+	"retake/speech/words"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,15 +103,11 @@ func sourceFromV2(s, text string) Source {
 	}
 }
 
-// Word is one word a speech engine heard, with when it was said.
-type Word struct {
-	Text string `json:"text"`
-	// Start and End are seconds from the start of the recording.
-	Start float64 `json:"start"`
-	End   float64 `json:"end"`
-	// Conf is the engine's confidence, 0 to 1.
-	Conf float64 `json:"conf"`
-}
+// Word is one word a speech engine heard, with when it was said
+// (seconds from the start of the recording). A stored word's confidence
+// is 0 to 1: checkWords refuses words.NoConf, so a caller stores a word
+// without one as fully confident.
+type Word = words.Word
 
 // maxWordLen bounds one word's text; engines emit words, not sentences.
 const maxWordLen = 200

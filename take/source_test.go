@@ -71,8 +71,8 @@ func TestMigrateFromV2Sources(t *testing.T) {
 
 // draftWords are timed words an engine might return for draftText.
 var draftWords = []Word{
-	{"i", 0.5, 0.6, 0.9}, {"skipped", 0.6, 1.1, 0.8}, {"the", 1.1, 1.2, 0.95},
-	{"dry", 1.2, 1.5, 0.4}, {"run", 1.5, 1.8, 0.7},
+	{Text: "i", Start: 0.5, End: 0.6, Conf: 0.9}, {Text: "skipped", Start: 0.6, End: 1.1, Conf: 0.8}, {Text: "the", Start: 1.1, End: 1.2, Conf: 0.95},
+	{Text: "dry", Start: 1.2, End: 1.5, Conf: 0.4}, {Text: "run", Start: 1.5, End: 1.8, Conf: 0.7},
 }
 
 const draftText = "i skipped the dry run"
@@ -118,13 +118,13 @@ func TestDraftChecks(t *testing.T) {
 	nan := 0.0
 	nan /= nan
 	bad := map[string][]Word{
-		"reversed":   {{"a", 2, 1, 0.5}},
-		"negative":   {{"a", -1, 1, 0.5}},
-		"conf":       {{"a", 0, 1, 1.5}},
-		"nan":        {{"a", nan, 1, 0.5}},
-		"backwards":  {{"a", 1, 2, 0.5}, {"b", 0.5, 0.6, 0.5}},
-		"empty word": {{"", 0, 1, 0.5}},
-		"long word":  {{strings.Repeat("x", maxWordLen+1), 0, 1, 0.5}},
+		"reversed":   {{Text: "a", Start: 2, End: 1, Conf: 0.5}},
+		"negative":   {{Text: "a", Start: -1, End: 1, Conf: 0.5}},
+		"conf":       {{Text: "a", Start: 0, End: 1, Conf: 1.5}},
+		"nan":        {{Text: "a", Start: nan, End: 1, Conf: 0.5}},
+		"backwards":  {{Text: "a", Start: 1, End: 2, Conf: 0.5}, {Text: "b", Start: 0.5, End: 0.6, Conf: 0.5}},
+		"empty word": {{Text: "", Start: 0, End: 1, Conf: 0.5}},
+		"long word":  {{Text: strings.Repeat("x", maxWordLen+1), Start: 0, End: 1, Conf: 0.5}},
 	}
 	for name, ws := range bad {
 		if _, err := l.SetDraft(tk.ID, "a", ws, "pocketsphinx", nil); err == nil {

@@ -77,29 +77,15 @@ func spanOf(spans []timedSpan, off int) int {
 	return -1
 }
 
-// cuesOf turns a draft's word times into the analyzer's cues, one per
-// word.
-func cuesOf(spans []timedSpan) []transcript.Cue {
-	out := make([]transcript.Cue, len(spans))
-	for i, s := range spans {
-		out[i] = transcript.Cue{Start: s.From, End: s.To, From: s.Start, To: s.End}
-	}
-	return out
-}
-
 // analysisInput is the analyzer's input for a take's transcript as the
-// take library builds it, so the report on screen is the one it stores:
-// a draft is timed by its engine's words and reports no fillers (no
-// engine the app runs writes "um", and a person correcting a draft fixes
-// words, not hesitations); every take brings its recording's pauses.
+// take library builds it (a draft through scoring.Input.WithDraft), so
+// the report on screen is the one it stores; every take brings its
+// recording's pauses.
 func analysisInput(tr transcript.Transcript, t Take, heard []words.Word, src scoring.Source, target time.Duration) scoring.Input {
 	in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: t.Marks, RecordingS: t.Duration.Seconds(),
 		Target: target, Pauses: t.Pauses, Source: src}
 	if src.Kind == sourceEngine {
-		in.DropsFillers = true
-		if len(heard) > 0 {
-			in.Cues = cuesOf(timedSpans(tr, heard, true))
-		}
+		in = in.WithDraft(heard)
 	}
 	return in
 }

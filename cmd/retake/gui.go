@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,7 +15,6 @@ import (
 	"retake/assets"
 	"retake/audio"
 	"retake/scoring"
-	"retake/speech/words"
 	"retake/take"
 	"retake/ui"
 )
@@ -193,12 +193,7 @@ func uiTake(t *take.Take) ui.Take {
 	src := t.TranscriptSource
 	out.Source = scoring.Source{Kind: src.Kind, Name: src.Name, Corrected: src.Corrected}
 	out.Pauses = t.Pauses
-	if len(t.Words) > 0 {
-		out.Words = make([]words.Word, len(t.Words))
-		for i, w := range t.Words {
-			out.Words[i] = words.Word{Text: w.Text, Start: w.Start, End: w.End, Conf: w.Conf}
-		}
-	}
+	out.Words = slices.Clone(t.Words)
 	if t.Report != nil {
 		out.Score = t.Report.Score
 		if d := t.Report.Delivery; d != nil {
