@@ -106,11 +106,7 @@ func buildPhraseCheck(b *builder, c CheckSpec, at string) (check, error) {
 	if err := only(c, at, "list", "unless", "sections", "min", "params", "limit"); err != nil {
 		return nil, err
 	}
-	li, err := b.list(c.List, at+".list")
-	if err != nil {
-		return nil, err
-	}
-	f, err := buildFilters(c.Unless, at)
+	li, f, err := b.filteredList(c, at)
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +119,17 @@ func buildPhraseCheck(b *builder, c CheckSpec, at string) (check, error) {
 		return nil, err
 	}
 	return phraseCheck{li, f, scope, num(c.Min, 1), p["floor"], p["per100"], p["quote"] > 0, limitOr(c.Limit, 5)}, nil
+}
+
+// filteredList resolves a check's or criterion's list and its "unless"
+// filters.
+func (b *builder) filteredList(c CheckSpec, at string) (int, []hitFilter, error) {
+	li, err := b.list(c.List, at+".list")
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := buildFilters(c.Unless, at)
+	return li, f, err
 }
 
 func limitOr(n, def int) int {

@@ -90,11 +90,7 @@ func buildPhraseCriterion(b *builder, c CheckSpec, at string) (criterion, error)
 	if err := only(c, at, "list", "unless", "min", "max"); err != nil {
 		return nil, err
 	}
-	li, err := b.list(c.List, at+".list")
-	if err != nil {
-		return nil, err
-	}
-	f, err := buildFilters(c.Unless, at)
+	li, f, err := b.filteredList(c, at)
 	if err != nil {
 		return nil, err
 	}
