@@ -73,3 +73,14 @@ func BenchmarkAnalyzeCorpus1MiB(b *testing.B) {
 		Analyze(Input{Text: text})
 	}
 }
+
+// BenchmarkCompileLists measures compiling every shipped word list, which
+// a command pays once at its start (the analysis itself is timed above).
+func BenchmarkCompileLists(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := compileLists(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -55,13 +55,28 @@ type listEnd struct {
 	pat *pattern
 }
 
-// child returns the node's child for a part, making it when needed.
-func (n *node) child(p part, key string) *node {
+// child returns the node's child for a field, making it when needed. A
+// field's part is read only when its node is new: most patterns of a
+// list share their first fields.
+func (n *node) child(key string) *node {
+	if k := n.kid(key); k != nil {
+		return k
+	}
+	return n.addKid(partOf(key), key)
+}
+
+// kid returns the node's child for a field, or nil.
+func (n *node) kid(key string) *node {
 	for _, k := range n.kids {
 		if k.key == key {
 			return k
 		}
 	}
+	return nil
+}
+
+// addKid adds a child node for part p, read from field key.
+func (n *node) addKid(p part, key string) *node {
 	c := &node{part: p, key: key}
 	n.kids = append(n.kids, c)
 	return c
@@ -163,6 +178,13 @@ func (lx *lexicon) addLine(raw string) error {
 	// line is every combination of one branch per slot.
 	lines := [][]string{{}}
 	for _, sl := range slots {
+		if len(sl) == 1 {
+			// One branch: every line so far (each its own slice) grows.
+			for i := range lines {
+				lines[i] = append(lines[i], sl[0]...)
+			}
+			continue
+		}
 		var next [][]string
 		for _, br := range sl {
 			for _, l := range lines {
@@ -298,6 +320,13 @@ func spellFields(fields []string) ([][]string, error) {
 		if len(opts) == 0 {
 			return nil, nil // this field can never match
 		}
+		if len(opts) == 1 {
+			// No branch: every branch so far (each its own slice) grows.
+			for i := range out {
+				out[i] = append(out[i], opts[0]...)
+			}
+			continue
+		}
 		var next [][]string
 		for _, o := range opts {
 			for _, l := range out {
@@ -340,44 +369,47 @@ func spellAlt(w string) (one string, multi []string, ok bool) {
 
 // add compiles one pattern of fields into the trie.
 func (lx *lexicon) add(fields []string, weight float64, line string) error {
-	p := &pattern{text: line, weight: weight}
-	parts := make([]part, 0, len(fields))
-	for _, f := range fields {
-		switch f {
-		case "*":
-			parts = append(parts, part{kind: anyPart})
-		case "<n>":
-			parts = append(parts, part{kind: numPart})
-		case "...":
-			parts = append(parts, part{kind: gapPart})
-		default:
-			var pt part
-			for _, alt := range strings.Split(f, "|") {
-				if strings.HasSuffix(alt, "*") {
-					pt.prefixes = append(pt.prefixes, strings.TrimSuffix(alt, "*"))
-				} else if alt != "" {
-					pt.words = append(pt.words, alt)
-				}
-			}
-			parts = append(parts, pt)
-		}
+	if len(fields) == 0 {
+		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
 	}
-	if len(parts) == 0 || (parts[0].kind != litPart && parts[0].kind != numPart) {
+	if k := partOf(fields[0]).kind; k != litPart && k != numPart {
 		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
 	}
 	root, ok := lx.roots[fields[0]]
 	if !ok {
-		root = &node{part: parts[0], key: fields[0]}
+		root = &node{part: partOf(fields[0]), key: fields[0]}
 		lx.roots[fields[0]] = root
 	}
 	n := root
-	for i := 1; i < len(parts); i++ {
-		n = n.child(parts[i], fields[i])
+	for _, f := range fields[1:] {
+		n = n.child(f)
 	}
-	if n.end == nil || p.weight > n.end.weight {
-		n.end = p
+	if n.end == nil || weight > n.end.weight {
+		n.end = &pattern{text: line, weight: weight}
 	}
 	return nil
+}
+
+// partOf reads one field of a pattern: a wildcard, a number, a gap, or
+// words and prefixes ("sav*") separated by "|".
+func partOf(f string) part {
+	switch f {
+	case "*":
+		return part{kind: anyPart}
+	case "<n>":
+		return part{kind: numPart}
+	case "...":
+		return part{kind: gapPart}
+	}
+	var pt part
+	for alt := range strings.SplitSeq(f, "|") {
+		if root, ok := strings.CutSuffix(alt, "*"); ok {
+			pt.prefixes = append(pt.prefixes, root)
+		} else if alt != "" {
+			pt.words = append(pt.words, alt)
+		}
+	}
+	return pt
 }
 
 // hit is one match of a pattern: tokens [lo, hi) of the token slice.

@@ -60,14 +60,19 @@ var (
 // compiled once. The lists are part of the binary, so a broken one is a
 // programming error that the tests catch.
 func builtinLists() *lexSet {
-	builtinOnce.Do(func() {
-		builtinSet, builtinErr = compileLists(nil)
-	})
+	builtinOnce.Do(compileBuiltin)
 	if builtinErr != nil {
 		panic(builtinErr)
 	}
 	return builtinSet
 }
+
+func compileBuiltin() { builtinSet, builtinErr = compileLists(nil) }
+
+// prefetchBuiltinLists starts compiling the shipped lists on another
+// goroutine, so a rubric's own JSON and section model are read while
+// they compile; builtinLists waits for it.
+func prefetchBuiltinLists() { go builtinOnce.Do(compileBuiltin) }
 
 // embeddedListNames lists the phrase lists in assets/wordlists.
 func embeddedListNames() ([]string, error) {
@@ -129,12 +134,30 @@ func compileLists(extra map[string][]string) (*lexSet, error) {
 // is returned.
 func parseLexicons(names []string, srcs map[string]string) ([]*lexicon, error) {
 	lexes := make([]*lexicon, len(names))
-	for i, n := range names {
-		lx, err := parseLexicon(n, srcs[n])
+	errs := make([]error, len(names))
+	parse := func(i int) { lexes[i], errs[i] = parseLexicon(names[i], srcs[names[i]]) }
+	// The lists are independent, and compiling them is most of a
+	// command's start: a second goroutine takes every other list by
+	// size, so the two halves weigh about the same.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(srcs[names[order[a]]]) > len(srcs[names[order[b]]]) })
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for j := 1; j < len(order); j += 2 {
+			parse(order[j])
+		}
+	})
+	for j := 0; j < len(order); j += 2 {
+		parse(order[j])
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		lexes[i] = lx
 	}
 	return lexes, nil
 }
@@ -245,7 +268,11 @@ func mergeNode(dst, src *node, li int) {
 		dst.ends = append(dst.ends, listEnd{lex: li, pat: src.end})
 	}
 	for _, k := range src.kids {
-		mergeNode(dst.child(k.part, k.key), k, li)
+		c := dst.kid(k.key)
+		if c == nil {
+			c = dst.addKid(k.part, k.key)
+		}
+		mergeNode(c, k, li)
 	}
 }
 
