@@ -34,7 +34,7 @@ func TestMinorFlagsInEachRubric(t *testing.T) {
 	}{
 		{"too-short", Input{Text: "I sent the wrong file.", RecordingS: 20}, Input{Text: "I sent the wrong file.", RecordingS: 140}},
 		{"too-long", Input{Text: strong, RecordingS: 260}, Input{Text: strong, RecordingS: 140}},
-				{"hedging", Input{Text: "It was kind of a small thing, just a minor slip really. " + strong}, Input{Text: strong}},
+		{"hedging", Input{Text: "It was kind of a small thing, just a minor slip really. " + strong}, Input{Text: strong}},
 		{"fillers", Input{Text: "um so I uh booked it, you know, um for the wrong day, uh, like, um. " + strong, RecordingS: 60}, Input{Text: strong, RecordingS: 60}},
 		{"pace", timed(0.5, 0.3, nil), timed(0.3, 0.1, nil)},
 		{"long-pauses", timed(0.3, 0.1, map[int]float64{3: 2.0, 9: 1.5, 30: 3}), timed(0.3, 0.1, nil)},
