@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"retake/scoring/transcript"
-	spoken "retake/speech/words"
 )
 
 // DefaultTarget is the answer length the plan assumes unless the person
@@ -49,25 +48,17 @@ func FromTranscript(t transcript.Transcript) Input {
 	return Input{Text: t.Text, Cues: t.Cues}
 }
 
-// WithDraft makes the input a speech engine's draft: its words are timed
-// by the engine's words (heard), aligned to the text as the person has
-// corrected it, so the words an edit left alone keep their times and a
-// changed word takes the times of the words it replaced; and its fillers
-// count as not heard, since no engine the app runs writes "um" or "uh"
-// and a person correcting a draft fixes words, not hesitations. The
-// take library and the app both build a draft's input here, so the
-// report on screen is the one stored.
-func (in Input) WithDraft(heard []spoken.Word) Input {
+// WithDraft makes the input a speech engine's draft: timed by its words
+// (cues, one per word, as speech/words.Cues aligns them to the corrected
+// text; none keeps the input's own), and with its fillers counted as not
+// heard, since no engine the app runs writes "um" or "uh" and a person
+// correcting a draft fixes words, not hesitations. The take library and
+// the app both build a draft's input here, so the report on screen is
+// the one stored.
+func (in Input) WithDraft(cues []transcript.Cue) Input {
 	in.DropsFillers = true
-	if len(heard) == 0 {
-		return in
-	}
-	aligned := spoken.Align(in.Text, heard)
-	in.Cues = make([]transcript.Cue, 0, len(aligned))
-	for _, w := range aligned {
-		if w.End >= w.Start {
-			in.Cues = append(in.Cues, transcript.Cue{Start: w.From, End: w.To, From: w.Start, To: w.End})
-		}
+	if len(cues) > 0 {
+		in.Cues = cues
 	}
 	return in
 }

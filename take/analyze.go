@@ -9,6 +9,7 @@ import (
 
 	"retake/scoring"
 	"retake/scoring/transcript"
+	"retake/speech/words"
 )
 
 // input builds the analyzer's input from what the take knows. A
@@ -32,7 +33,7 @@ func input(t *Take) (scoring.Input, error) {
 	src := t.TranscriptSource
 	in.Source = scoring.Source{Kind: src.Kind, Name: src.Name, Corrected: src.Corrected}
 	if src.IsDraft() {
-		in = in.WithDraft(t.Words)
+		in = in.WithDraft(words.Cues(in.Text, t.Words))
 	}
 	return in, nil
 }

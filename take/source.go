@@ -3,10 +3,11 @@ package take
 import (
 	"errors"
 	"fmt"
-	"retake/speech/words"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"retake/speech/words"
 )
 
 // The kinds of transcript source.

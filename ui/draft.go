@@ -85,7 +85,7 @@ func analysisInput(tr transcript.Transcript, t Take, heard []words.Word, src sco
 	in := scoring.Input{Text: tr.Text, Cues: tr.Cues, Marks: t.Marks, RecordingS: t.Duration.Seconds(),
 		Target: target, Pauses: t.Pauses, Source: src}
 	if src.Kind == sourceEngine {
-		in = in.WithDraft(heard)
+		in = in.WithDraft(words.Cues(tr.Text, heard))
 	}
 	return in
 }
