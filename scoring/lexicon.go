@@ -372,12 +372,14 @@ func (lx *lexicon) add(fields []string, weight float64, line string) error {
 	if len(fields) == 0 {
 		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
 	}
-	if k := partOf(fields[0]).kind; k != litPart && k != numPart {
-		return fmt.Errorf("a pattern must start with a word or a number: %q", line)
-	}
 	root, ok := lx.roots[fields[0]]
 	if !ok {
-		root = &node{part: partOf(fields[0]), key: fields[0]}
+		// A first field is checked once, when its root is made.
+		p := partOf(fields[0])
+		if p.kind != litPart && p.kind != numPart {
+			return fmt.Errorf("a pattern must start with a word or a number: %q", line)
+		}
+		root = &node{part: p, key: fields[0]}
 		lx.roots[fields[0]] = root
 	}
 	n := root
