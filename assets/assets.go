@@ -1,7 +1,8 @@
 // Package assets holds Retake's embedded data: the app icon, the question
 // bank, the rubrics, the follow-up drills and the word lists the analyzer
-// reads. Keeping them as data means a new question or rubric is a data
-// change, not new code.
+// reads (and, in compiled/, those lists compiled ahead of time; see
+// scoring/listimage.go). Keeping them as data means a new question or
+// rubric is a data change, not new code.
 package assets
 
 import (
@@ -10,7 +11,7 @@ import (
 	"io/fs"
 )
 
-//go:embed Icon.png rubrics questions wordlists followups models
+//go:embed Icon.png rubrics questions wordlists followups models compiled
 var files embed.FS
 
 // FS is the read-only tree of embedded data files.

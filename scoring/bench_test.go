@@ -84,3 +84,14 @@ func BenchmarkCompileLists(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadListImage is the shipped lists' start from their
+// compiled image, which BenchmarkCompileLists is without it.
+func BenchmarkLoadListImage(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadListImage(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

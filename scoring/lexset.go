@@ -16,14 +16,17 @@ import (
 // test, and one index from a word to the pattern tries it starts lets a
 // single pass over the text run all the lists at once.
 type lexSet struct {
-	names    []string       // list names, in index order
-	index    map[string]int // list name -> index in lexicons
-	lexicons []*lexicon
-	vocab    *text.Vocab
-	// union is every list's trie merged into one, so a phrase that
-	// starts several lists' patterns is walked once.
-	union   map[string]*node
-	first   [][]*node // union roots by first word id
+	names []string       // list names, in index order
+	index map[string]int // list name -> index in names
+	// singles are each list's one-word patterns, the words wordSet
+	// returns.
+	singles [][]string
+	vocab   *text.Vocab
+	// roots are every list's trie merged into one, so a phrase that
+	// starts several lists' patterns is walked once, in the order of
+	// their first field.
+	roots   []*node
+	first   [][]*node // roots by first word id
 	numeric []*node
 	prefix  []*node
 	soft    []bool // by word id: adverbs a phrase may skip over
@@ -67,7 +70,19 @@ func builtinLists() *lexSet {
 	return builtinSet
 }
 
-func compileBuiltin() { builtinSet, builtinErr = compileLists(nil) }
+// compileBuiltin loads the shipped lists from their compiled image, or
+// compiles them when the image does not stand for them (see
+// listimage.go); builtinImageErr keeps why, for TestListImage.
+func compileBuiltin() {
+	if builtinSet, builtinImageErr = loadListImage(); builtinImageErr == nil {
+		return
+	}
+	builtinSet, builtinErr = compileLists(nil)
+}
+
+// builtinImageErr is why the shipped lists were compiled rather than
+// loaded from their image, or nil.
+var builtinImageErr error
 
 // prefetchBuiltinLists starts compiling the shipped lists on another
 // goroutine, so a rubric's own JSON and section model are read while
@@ -114,16 +129,17 @@ func compileLists(extra map[string][]string) (*lexSet, error) {
 		srcs[n] = strings.Join(lines, "\n")
 	}
 	sort.Strings(names)
-	ls := &lexSet{names: names, index: map[string]int{}}
 	lexes, err := parseLexicons(names, srcs)
 	if err != nil {
 		return nil, err
 	}
-	for i, n := range names {
-		ls.lexicons = append(ls.lexicons, lexes[i])
-		ls.index[n] = i
+	ls := newLexSet(names)
+	for _, lx := range lexes {
+		ls.singles = append(ls.singles, lx.singles())
 	}
-	ls.buildVocab()
+	ls.roots = mergeLexicons(lexes)
+	ls.setVocab(trieWords(ls.roots))
+	ls.indexRoots()
 	if len(ls.prefix) > maxPrefixRoots {
 		return nil, fmt.Errorf("%d different first words end in * (such as %q); at most %d may", len(ls.prefix), ls.prefix[0].key, maxPrefixRoots)
 	}
@@ -162,12 +178,40 @@ func parseLexicons(names []string, srcs map[string]string) ([]*lexicon, error) {
 	return lexes, nil
 }
 
-// buildVocab gives every word the lists and the grammar mention an id,
-// fills each part's bit set and indexes the tries by their first word.
-func (ls *lexSet) buildVocab() {
-	g := text.Grammar()
-	// The class words come first, in the same order in every lexSet, so
-	// their ids are the same for every rubric (see loadClasses).
+// newLexSet returns an empty set of the named lists, indexed by name.
+func newLexSet(names []string) *lexSet {
+	ls := &lexSet{names: names, index: make(map[string]int, len(names))}
+	for i, n := range names {
+		ls.index[n] = i
+	}
+	return ls
+}
+
+// mergeLexicons merges the lists' tries into one, returning its roots
+// in the order of their first field.
+func mergeLexicons(lexes []*lexicon) []*node {
+	union := map[string]*node{}
+	for li, lx := range lexes {
+		for _, k := range sortedKeys(lx.roots) {
+			r := lx.roots[k]
+			u, ok := union[k]
+			if !ok {
+				u = &node{part: r.part, key: k}
+				union[k] = u
+			}
+			mergeNode(u, r, li)
+		}
+	}
+	roots := make([]*node, 0, len(union))
+	for _, k := range sortedKeys(union) {
+		roots = append(roots, union[k])
+	}
+	return roots
+}
+
+// trieWords returns every word the tries under roots name that is not
+// a class word, sorted.
+func trieWords(roots []*node) []string {
 	loadClasses()
 	seen := map[string]bool{}
 	for _, w := range classList {
@@ -186,13 +230,20 @@ func (ls *lexSet) buildVocab() {
 			walk(k)
 		}
 	}
-	for _, lx := range ls.lexicons {
-		for _, r := range lx.roots {
-			walk(r)
-		}
+	for _, r := range roots {
+		walk(r)
 	}
 	sort.Strings(words)
-	ls.vocab = text.NewVocab(append(append([]string(nil), classList...), words...)...)
+	return words
+}
+
+// setVocab makes the set's vocabulary: the class words first, in the
+// same order in every lexSet, so their ids are the same for every
+// rubric (see loadClasses), then the lists' own words.
+func (ls *lexSet) setVocab(words []string) {
+	loadClasses()
+	g := text.Grammar()
+	ls.vocab = text.NewVocab(append(append(make([]string, 0, len(classList)+len(words)), classList...), words...)...)
 	size := int(ls.vocab.Len())
 	ls.soft = make([]bool, size)
 	for w := range g.Class("soft") {
@@ -202,6 +253,12 @@ func (ls *lexSet) buildVocab() {
 	for w := range g.Class("wildcard-stops") {
 		ls.stops[ls.vocab.ID(w)] = true
 	}
+}
+
+// indexRoots fills each part's word ids or bit set, indexes wide nodes'
+// children by word and the roots by their first word.
+func (ls *lexSet) indexRoots() {
+	size := int(ls.vocab.Len())
 	var fill func(n *node)
 	fill = func(n *node) {
 		switch w := n.part.words; {
@@ -212,6 +269,7 @@ func (ls *lexSet) buildVocab() {
 				n.part.bits[id>>6] |= 1 << (id & 63)
 			}
 		case len(w) > 0:
+			n.part.ids = make([]int32, 0, len(w))
 			for _, x := range w {
 				n.part.ids = append(n.part.ids, ls.vocab.ID(x))
 			}
@@ -233,21 +291,8 @@ func (ls *lexSet) buildVocab() {
 			}
 		}
 	}
-	ls.union = map[string]*node{}
-	for li, lx := range ls.lexicons {
-		for _, k := range sortedKeys(lx.roots) {
-			r := lx.roots[k]
-			u, ok := ls.union[k]
-			if !ok {
-				u = &node{part: r.part, key: k}
-				ls.union[k] = u
-			}
-			mergeNode(u, r, li)
-		}
-	}
 	ls.first = make([][]*node, size)
-	for _, k := range sortedKeys(ls.union) {
-		r := ls.union[k]
+	for _, r := range ls.roots {
 		fill(r)
 		for _, w := range r.part.words {
 			id := ls.vocab.ID(w)
@@ -291,13 +336,9 @@ func (ls *lexSet) wordSet(name string) (text.Set, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("no word list %q", name)
 	}
-	out := text.Set{}
-	for _, r := range ls.lexicons[i].roots {
-		if r.end != nil {
-			for _, w := range r.part.words {
-				out[w] = struct{}{}
-			}
-		}
+	out := make(text.Set, len(ls.singles[i]))
+	for _, w := range ls.singles[i] {
+		out[w] = struct{}{}
 	}
 	return out, nil
 }

@@ -62,7 +62,7 @@ func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
 	// Each chunk's matches are kept at their exact size and joined once
 	// at the end: growing one slice per list as the chunks come would
 	// allocate several times the final matches on a long text.
-	parts := make([][][]hit, len(ls.lexicons))
+	parts := make([][][]hit, len(ls.names))
 	var cands [][]hit
 	var prefixOf []uint64
 	for lo := from; lo < to; {
@@ -80,7 +80,7 @@ func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
 		}
 		lo = hi
 	}
-	out := make([][]hit, len(ls.lexicons))
+	out := make([][]hit, len(ls.names))
 	for i, ps := range parts {
 		out[i] = joinHits(ps...)
 		parts[i] = nil
@@ -113,7 +113,7 @@ func joinHits(ps ...[]hit) []hit {
 // slices of cands, and the matcher's memo of prefix roots by word
 // (prefixOf), which the next chunk reuses.
 func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit, prefixOf []uint64) ([][]hit, []uint64) {
-	n := len(ls.lexicons)
+	n := len(ls.names)
 	if cands == nil {
 		cands = make([][]hit, n)
 	}
