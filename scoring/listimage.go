@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"strings"
 
 	"retake/assets"
 )
@@ -61,9 +62,9 @@ type listImage struct {
 	PatWeight []float64
 }
 
-// listSources hashes every file of assets/wordlists (the phrase lists,
-// the grammar, the filters and the contractions all shape the compiled
-// lists) with the image format.
+// listSources hashes every list file of assets/wordlists (the phrase
+// lists, the grammar, the filters and the contractions all shape the
+// compiled lists) with the image format.
 func listSources() (uint64, error) {
 	entries, err := fs.ReadDir(assets.FS, "wordlists")
 	if err != nil {
@@ -72,6 +73,9 @@ func listSources() (uint64, error) {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "format %d\n", listImageFormat)
 	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue // the README
+		}
 		b, err := fs.ReadFile(assets.FS, "wordlists/"+e.Name())
 		if err != nil {
 			return 0, err
