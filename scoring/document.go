@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"sort"
+	"sync"
 
 	"retake/scoring/text"
 )
@@ -33,13 +34,16 @@ type doc struct {
 // the tokens at the same time (a long text's passive voice search).
 func newDoc(src string, ls *lexSet, dec DecoderSpec, alongside func(*text.Doc)) *doc {
 	d := &doc{Doc: text.Tokenize(src, ls.vocab), ls: ls}
+	var side sync.WaitGroup
+	defer side.Wait()
 	if alongside != nil {
-		done := make(chan struct{})
-		go func() {
-			alongside(d.Doc)
-			close(done)
-		}()
-		defer func() { <-done }()
+		side.Go(func() { alongside(d.Doc) })
+	}
+	if len(d.Toks) >= parallelFrom {
+		// The fillers read the tokens alone: on a long text they are
+		// found while the lists match, in the time the two halves of
+		// the matcher leave a core idle.
+		side.Go(func() { d.fillerSpans() })
 	}
 	d.s = newStream(d.Doc, ls)
 	for _, t := range d.Toks {
@@ -59,7 +63,9 @@ func newDoc(src string, ls *lexSet, dec DecoderSpec, alongside func(*text.Doc)) 
 func (d *doc) splitUnits(dec DecoderSpec) {
 	d.tokUnit = make([]int32, len(d.Toks))
 	minW, maxW := max(dec.MinUnitWords, 1), max(dec.MaxUnitWords, 2)
-	opens := map[int]bool{}
+	// opens marks the tokens a clause opener starts at, by index: a
+	// lookup for every token of a long text.
+	opens := make([]bool, len(d.Toks))
 	if li := d.ls.list(dec.ClauseStarts); li >= 0 {
 		for _, h := range d.hits[li] {
 			opens[h.lo] = true

@@ -26,7 +26,7 @@ type lexSet struct {
 	// starts several lists' patterns is walked once, in the order of
 	// their first field.
 	roots   []*node
-	first   [][]*node // roots by first word id
+	first   []*node   // by word id, the roots that word starts, merged (firstword.go)
 	numeric []*node
 	prefix  []*node
 	soft    []bool // by word id: adverbs a phrase may skip over
@@ -277,32 +277,44 @@ func (ls *lexSet) indexRoots() {
 		for _, k := range n.kids {
 			fill(k)
 		}
-		if len(n.kids) > wideNode {
-			n.byWord = map[int32][]*node{}
-			for _, k := range n.kids {
-				if k.part.kind != litPart || len(k.part.prefixes) > 0 {
-					n.other = append(n.other, k)
-					continue
-				}
-				for _, w := range k.part.words {
-					id := ls.vocab.ID(w)
-					n.byWord[id] = append(n.byWord[id], k)
-				}
-			}
-		}
+		ls.indexKids(n)
 	}
-	ls.first = make([][]*node, size)
+	starts := make([][]*node, size)
 	for _, r := range ls.roots {
 		fill(r)
 		for _, w := range r.part.words {
 			id := ls.vocab.ID(w)
-			ls.first[id] = append(ls.first[id], r)
+			starts[id] = append(starts[id], r)
 		}
 		switch {
 		case r.part.kind == numPart:
 			ls.numeric = append(ls.numeric, r)
 		case len(r.part.prefixes) > 0:
 			ls.prefix = append(ls.prefix, r)
+		}
+	}
+	ls.first = make([]*node, size)
+	for id, rs := range starts {
+		ls.first[id] = ls.mergeRoots(rs)
+	}
+}
+
+// indexKids indexes a wide node's plain-word children by word id; its
+// other children are kept in order in other.
+func (ls *lexSet) indexKids(n *node) {
+	n.byWord, n.other = nil, nil
+	if len(n.kids) <= wideNode {
+		return
+	}
+	n.byWord = map[int32][]*node{}
+	for _, k := range n.kids {
+		if k.part.kind != litPart || len(k.part.prefixes) > 0 {
+			n.other = append(n.other, k)
+			continue
+		}
+		for _, w := range k.part.words {
+			id := ls.vocab.ID(w)
+			n.byWord[id] = append(n.byWord[id], k)
 		}
 	}
 }

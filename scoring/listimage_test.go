@@ -105,8 +105,14 @@ func TestListImageRebuildsTheLists(t *testing.T) {
 			}
 		}
 	}
-	for id := range fresh.first {
-		same("first["+fresh.vocab.Word(int32(id))+"]", loaded.first[id], fresh.first[id])
+	for id, want := range fresh.first {
+		at := "first[" + fresh.vocab.Word(int32(id)) + "]"
+		switch got := loaded.first[id]; {
+		case (got == nil) != (want == nil):
+			t.Fatalf("%s: %v, want %v", at, got, want)
+		case want != nil:
+			sameTrie(t, at, got, want)
+		}
 	}
 	same("numeric roots", loaded.numeric, fresh.numeric)
 	same("prefix roots", loaded.prefix, fresh.prefix)

@@ -128,7 +128,7 @@ func (ls *lexSet) findIn(s stream, from, to int, cands [][]hit, prefixOf []uint6
 		ti := s.tok(k)
 		t := s.toks[ti]
 		if t.Word > 0 && int(t.Word) < len(ls.first) {
-			for _, r := range ls.first[t.Word] {
+			if r := ls.first[t.Word]; r != nil {
 				m.walk(r, k+1, ti)
 			}
 		}
