@@ -26,7 +26,7 @@ type lexSet struct {
 	// starts several lists' patterns is walked once, in the order of
 	// their first field.
 	roots   []*node
-	first   []*node   // by word id, the roots that word starts, merged (firstword.go)
+	first   []*node // by word id, the roots that word starts, merged (firstword.go)
 	numeric []*node
 	prefix  []*node
 	soft    []bool // by word id: adverbs a phrase may skip over
