@@ -72,16 +72,16 @@ func Tokenize(text string, base *Vocab) *Doc {
 			return tokenizeHalves(text, base, cut)
 		}
 	}
-	z := newTokenizer(text, base, len(text))
+	z := newTokenizer(text, base, tokenRoom(text))
 	z.run(0)
 	return &Doc{Text: text, Toks: z.toks, Vocab: z.v}
 }
 
 // newTokenizer reads text with new words going to a child of base,
-// with room for the tokens of text[:n].
-func newTokenizer(text string, base *Vocab, n int) *tokenizer {
+// with room for that many tokens.
+func newTokenizer(text string, base *Vocab, room int) *tokenizer {
 	z := &tokenizer{text: text, v: base.Child(), tab: table()}
-	z.toks = make([]Token, 0, tokenRoom(text[:min(n, len(text))]))
+	z.toks = make([]Token, 0, room)
 	return z
 }
 
@@ -117,7 +117,9 @@ const parallelUpTo = 4 << 20
 // (the same tokens, words and spans) with new words numbered in another
 // order. cut is a word start that nothing before it can change.
 func tokenizeHalves(text string, base *Vocab, cut int) *Doc {
-	second := newTokenizer(text, base, len(text)-cut)
+	// Room is counted in each half; the first half makes room for both.
+	room1, room2 := tokenRoom(text[:cut]), tokenRoom(text[cut:])
+	second := newTokenizer(text, base, room2)
 	done := make(chan struct{})
 	go func() {
 		second.run(cut)
@@ -125,7 +127,7 @@ func tokenizeHalves(text string, base *Vocab, cut int) *Doc {
 	}()
 	// The first half has room for every token, so the second half's are
 	// appended without growing.
-	first := newTokenizer(text[:cut], base, len(text))
+	first := newTokenizer(text[:cut], base, room1+room2)
 	first.run(0)
 	<-done
 	v2 := second.v
