@@ -14,7 +14,7 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 	// A phrase never runs past a sentence end, so a long text is matched
 	// in two halves cut at one, side by side.
 	if cut := s.sentenceCut(s.n / 2); cut > 0 && s.n >= parallelFrom && s.n < parallelUpTo && !sequential {
-		var second [][]hit
+		var second [][][]hit
 		done := make(chan struct{})
 		go func() {
 			second = ls.findChunked(s, cut, s.n)
@@ -23,12 +23,22 @@ func (ls *lexSet) findAll(s stream) [][]hit {
 		first := ls.findChunked(s, 0, cut)
 		<-done
 		for i := range first {
-			first[i] = joinHits(first[i], second[i])
-			second[i] = nil
+			first[i] = append(first[i], second[i]...)
 		}
-		return first
+		return joinParts(first)
 	}
-	return ls.findChunked(s, 0, s.n)
+	return joinParts(ls.findChunked(s, 0, s.n))
+}
+
+// joinParts joins each list's matches, found a chunk at a time, into
+// one slice per list.
+func joinParts(parts [][][]hit) [][]hit {
+	out := make([][]hit, len(parts))
+	for i, ps := range parts {
+		out[i] = joinHits(ps...)
+		parts[i] = nil
+	}
+	return out
 }
 
 // parallelFrom is the stream length from which matching runs in two
@@ -57,11 +67,12 @@ func (s *stream) sentenceCut(k int) int {
 }
 
 // findChunked matches stream positions [from, to) a chunk at a time and
-// returns each list's resolved matches.
-func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
+// returns each list's resolved matches, a slice per chunk.
+func (ls *lexSet) findChunked(s stream, from, to int) [][][]hit {
 	// Each chunk's matches are kept at their exact size and joined once
-	// at the end: growing one slice per list as the chunks come would
-	// allocate several times the final matches on a long text.
+	// at the end (both halves' at once, for a text matched in two):
+	// growing one slice per list as the chunks come would allocate
+	// several times the final matches on a long text.
 	parts := make([][][]hit, len(ls.names))
 	var cands [][]hit
 	var prefixOf []uint64
@@ -80,12 +91,7 @@ func (ls *lexSet) findChunked(s stream, from, to int) [][]hit {
 		}
 		lo = hi
 	}
-	out := make([][]hit, len(ls.names))
-	for i, ps := range parts {
-		out[i] = joinHits(ps...)
-		parts[i] = nil
-	}
-	return out
+	return parts
 }
 
 // joinHits returns the hits of the slices in order, in one slice of
