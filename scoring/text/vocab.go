@@ -39,12 +39,16 @@ func (v *Vocab) Len() int32 { return v.first + int32(len(v.words)) }
 // ID returns the id of w, or 0 when the vocabulary (and its parents) do
 // not hold it.
 func (v *Vocab) ID(w string) int32 {
-	for x := v; x != nil; x = x.parent {
-		if id, ok := x.ids[w]; ok {
+	// The frozen vocabulary a document extends holds most of its words
+	// ("the", "I", "we"), so it is asked first: one lookup for those,
+	// not two. A child never holds a word a parent does (see Add), so
+	// the order does not change the answer.
+	if v.parent != nil {
+		if id := v.parent.ID(w); id != 0 {
 			return id
 		}
 	}
-	return 0
+	return v.ids[w]
 }
 
 // Add returns the id of w, adding it when it is new.
@@ -75,12 +79,12 @@ func (v *Vocab) Word(id int32) string {
 // idBytes is ID for a word held in a byte slice; the map lookups do not
 // allocate.
 func (v *Vocab) idBytes(b []byte) int32 {
-	for x := v; x != nil; x = x.parent {
-		if id, ok := x.ids[string(b)]; ok {
+	if v.parent != nil { // parents first, as in ID
+		if id := v.parent.idBytes(b); id != 0 {
 			return id
 		}
 	}
-	return 0
+	return v.ids[string(b)]
 }
 
 // wordAttr is what a word is, known from the word alone.
