@@ -102,8 +102,9 @@ type part struct {
 	kind     partKind
 	words    []string // alternatives, for litPart
 	prefixes []string // alternatives ending in '*', for litPart
-	// ids (a few words) or bits (many) are the words as vocabulary ids,
-	// built with the vocabulary.
+	// ids are the words as vocabulary ids, in order, built with the
+	// vocabulary; a part of many words also has them as bits, which
+	// matches tests instead.
 	ids  []int32
 	bits []uint64
 }
@@ -121,13 +122,16 @@ func (p *part) matches(s *stream, t text.Token) bool {
 		return t.Is(text.Number)
 	}
 	if id := t.Word; id > 0 {
-		for _, x := range p.ids {
-			if x == id {
+		if p.bits != nil {
+			if int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
 				return true
 			}
-		}
-		if int(id>>6) < len(p.bits) && p.bits[id>>6]&(1<<(id&63)) != 0 {
-			return true
+		} else {
+			for _, x := range p.ids {
+				if x == id {
+					return true
+				}
+			}
 		}
 	}
 	if len(p.prefixes) > 0 {

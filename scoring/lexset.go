@@ -255,25 +255,20 @@ func (ls *lexSet) setVocab(words []string) {
 	}
 }
 
-// indexRoots fills each part's word ids or bit set, indexes wide nodes'
-// children by word and the roots by their first word.
+// indexRoots fills each part's word ids, indexes wide nodes' children
+// by word and the roots by their first word (merging the roots a word
+// starts, see firstword.go).
 func (ls *lexSet) indexRoots() {
-	size := int(ls.vocab.Len())
+	size := ls.vocab.Len()
 	var fill func(n *node)
 	fill = func(n *node) {
-		switch w := n.part.words; {
-		case len(w) > smallPart:
-			n.part.bits = make([]uint64, (size+63)/64)
-			for _, x := range w {
-				id := ls.vocab.ID(x)
-				n.part.bits[id>>6] |= 1 << (id & 63)
-			}
-		case len(w) > 0:
-			n.part.ids = make([]int32, 0, len(w))
-			for _, x := range w {
-				n.part.ids = append(n.part.ids, ls.vocab.ID(x))
+		if w := n.part.words; len(w) > 0 {
+			n.part.ids = make([]int32, len(w))
+			for i, x := range w {
+				n.part.ids[i] = ls.vocab.ID(x)
 			}
 		}
+		ls.setBits(&n.part)
 		for _, k := range n.kids {
 			fill(k)
 		}
@@ -282,10 +277,22 @@ func (ls *lexSet) indexRoots() {
 	starts := make([][]*node, size)
 	for _, r := range ls.roots {
 		fill(r)
-		for _, w := range r.part.words {
-			id := ls.vocab.ID(w)
+		for _, id := range r.part.ids {
 			starts[id] = append(starts[id], r)
 		}
+	}
+	ls.indexSpecialRoots()
+	ls.first = make([]*node, size)
+	for id, rs := range starts {
+		ls.first[id] = ls.mergeRoots(rs)
+	}
+}
+
+// indexSpecialRoots lists the roots that no word id leads to: numbers
+// and prefixes ("sav*").
+func (ls *lexSet) indexSpecialRoots() {
+	ls.numeric, ls.prefix = nil, nil
+	for _, r := range ls.roots {
 		switch {
 		case r.part.kind == numPart:
 			ls.numeric = append(ls.numeric, r)
@@ -293,9 +300,16 @@ func (ls *lexSet) indexRoots() {
 			ls.prefix = append(ls.prefix, r)
 		}
 	}
-	ls.first = make([]*node, size)
-	for id, rs := range starts {
-		ls.first[id] = ls.mergeRoots(rs)
+}
+
+// setBits gives a part of many words its bit set over the vocabulary.
+func (ls *lexSet) setBits(p *part) {
+	if len(p.ids) <= smallPart {
+		return
+	}
+	p.bits = make([]uint64, (ls.vocab.Len()+63)/64)
+	for _, id := range p.ids {
+		p.bits[id>>6] |= 1 << (id & 63)
 	}
 }
 
@@ -312,8 +326,7 @@ func (ls *lexSet) indexKids(n *node) {
 			n.other = append(n.other, k)
 			continue
 		}
-		for _, w := range k.part.words {
-			id := ls.vocab.ID(w)
+		for _, id := range k.part.ids {
 			n.byWord[id] = append(n.byWord[id], k)
 		}
 	}

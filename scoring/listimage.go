@@ -30,12 +30,15 @@ const listImagePath = "compiled/wordlists.gob"
 
 // listImageFormat changes whenever listImage or what it means does, so
 // an image of another format is never read as this one.
-const listImageFormat = 1
+const listImageFormat = 2
 
-// listImage is a lexSet flattened into arrays: the merged trie's nodes
-// in preorder, each node's words, prefixes, children and pattern ends
-// as the next run of a shared array (node i's run of WordIDs is
-// WordN[i] long and starts where node i-1's ends).
+// listImage is a lexSet flattened into arrays, indexed as the matcher
+// reads it: the nodes of the merged trie and of the merged roots of
+// each first word (firstword.go), which share nodes, in post-order (a
+// node's children come before it), each node's words, prefixes,
+// children and pattern ends as the next run of a shared array (node
+// i's run of WordIDs is WordN[i] long and starts where node i-1's
+// ends). Loading it builds no trie and merges nothing.
 type listImage struct {
 	Format  int
 	Sources uint64 // listSources of the files the image was made from
@@ -43,6 +46,9 @@ type listImage struct {
 	Singles [][]string
 	Words   []string // the vocabulary after the class words
 	Roots   []int32  // root nodes, in the order of their first field
+	// FirstWord[i] is a word id whose walk starts at node FirstNode[i].
+	FirstWord []int32
+	FirstNode []int32
 
 	Kind     []uint8
 	WordN    []int32
@@ -136,30 +142,39 @@ func flattenLists(ls *lexSet, sources uint64) *listImage {
 	for id := int32(len(classList)) + 1; id < ls.vocab.Len(); id++ {
 		img.Words = append(img.Words, ls.vocab.Word(id))
 	}
-	// Number the nodes in preorder first, so each node's fields can be
-	// written in index order.
+	// Number the nodes in post-order first, each once however many
+	// parents share it, so each node's fields can be written in index
+	// order and its children are known by then.
 	var order []*node
 	index := map[*node]int32{}
-	var number func(n *node)
-	number = func(n *node) {
-		index[n] = int32(len(order))
-		order = append(order, n)
+	var number func(n *node) int32
+	number = func(n *node) int32 {
+		if i, ok := index[n]; ok {
+			return i
+		}
 		for _, k := range n.kids {
 			number(k)
 		}
+		i := int32(len(order))
+		index[n] = i
+		order = append(order, n)
+		return i
 	}
 	for _, r := range ls.roots {
-		img.Roots = append(img.Roots, int32(len(order)))
-		number(r)
+		img.Roots = append(img.Roots, number(r))
+	}
+	for id, f := range ls.first {
+		if f != nil {
+			img.FirstWord = append(img.FirstWord, int32(id))
+			img.FirstNode = append(img.FirstNode, number(f))
+		}
 	}
 	pats := map[*pattern]int32{}
 	lines := map[string]int32{}
 	for _, n := range order {
 		img.Kind = append(img.Kind, uint8(n.part.kind))
-		for _, w := range n.part.words {
-			img.WordIDs = append(img.WordIDs, ls.vocab.ID(w))
-		}
-		img.WordN = append(img.WordN, int32(len(n.part.words)))
+		img.WordIDs = append(img.WordIDs, n.part.ids...)
+		img.WordN = append(img.WordN, int32(len(n.part.ids)))
 		img.Prefixes = append(img.Prefixes, n.part.prefixes...)
 		img.PrefixN = append(img.PrefixN, int32(len(n.part.prefixes)))
 		for _, k := range n.kids {
@@ -192,7 +207,7 @@ func flattenLists(ls *lexSet, sources uint64) *listImage {
 var errBadImage = errors.New(listImagePath + ": the arrays do not fit together")
 
 // lexSet rebuilds the compiled lists from the image. Every index is
-// checked, and a child always comes after its parent, so a damaged
+// checked, and a child always comes before its parent, so a damaged
 // image is an error, never a panic or a loop.
 func (img *listImage) lexSet() (*lexSet, error) {
 	n := len(img.Kind)
@@ -234,13 +249,15 @@ func (img *listImage) lexSet() (*lexSet, error) {
 		}
 		if w1 > w0 {
 			nd.part.words = words[w0:w1:w1]
+			nd.part.ids = img.WordIDs[w0:w1:w1]
+			ls.setBits(&nd.part)
 		}
 		if p1 > p0 {
 			nd.part.prefixes = img.Prefixes[p0:p1:p1]
 		}
 		for j := k0; j < k1; j++ {
 			k := img.Kids[j]
-			if int(k) <= i || int(k) >= n {
+			if k < 0 || int(k) >= i {
 				return nil, errBadImage
 			}
 			kids[j] = &nodes[k]
@@ -258,6 +275,7 @@ func (img *listImage) lexSet() (*lexSet, error) {
 		if e1 > e0 {
 			nd.ends = ends[e0:e1:e1]
 		}
+		ls.indexKids(nd)
 		w0, p0, k0, e0 = w1, p1, k1, e1
 	}
 	for _, r := range img.Roots {
@@ -266,7 +284,18 @@ func (img *listImage) lexSet() (*lexSet, error) {
 		}
 		ls.roots = append(ls.roots, &nodes[r])
 	}
-	ls.indexRoots()
+	ls.indexSpecialRoots()
+	if len(img.FirstWord) != len(img.FirstNode) {
+		return nil, errBadImage
+	}
+	ls.first = make([]*node, size)
+	for i, id := range img.FirstWord {
+		f := img.FirstNode[i]
+		if id <= 0 || id >= size || f < 0 || int(f) >= n {
+			return nil, errBadImage
+		}
+		ls.first[id] = &nodes[f]
+	}
 	return ls, nil
 }
 

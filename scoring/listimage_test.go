@@ -177,7 +177,18 @@ func TestListImageRefusesDamage(t *testing.T) {
 		name   string
 		damage func(img *listImage)
 	}{
-		{"a child before its parent", func(img *listImage) { img.Kids[0] = 0 }},
+		{"a node its own child", func(img *listImage) {
+			// The first node with children; its first child is Kids[0].
+			i := slices.IndexFunc(img.KidN, func(n int32) bool { return n > 0 })
+			img.Kids[0] = int32(i)
+		}},
+		{"a child after its parent", func(img *listImage) {
+			i := slices.IndexFunc(img.KidN, func(n int32) bool { return n > 0 })
+			img.Kids[0] = int32(i + 1)
+		}},
+		{"a first word past the vocabulary", func(img *listImage) { img.FirstWord[0] = int32(len(img.Words) + 5000) }},
+		{"a first word of no node", func(img *listImage) { img.FirstNode[0] = int32(len(img.Kind)) }},
+		{"first words and nodes apart", func(img *listImage) { img.FirstNode = img.FirstNode[1:] }},
 		{"a child past the last node", func(img *listImage) { img.Kids[len(img.Kids)-1] = int32(len(img.Kind)) }},
 		{"a word id past the vocabulary", func(img *listImage) { img.WordIDs[3] = int32(len(img.Words) + 5000) }},
 		{"word id 0", func(img *listImage) { img.WordIDs[0] = 0 }},
