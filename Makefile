@@ -18,7 +18,7 @@ RUN_PKGS   := pocketsphinx pocketsphinx-en-us sox libsox-fmt-mp3
 # screenshot checks.
 TEST_PKGS  := $(RUN_PKGS) pocketsphinx-testdata flite espeak-ng xvfb imagemagick xdotool
 # Extra tools for the comparison scripts under bench/ (not needed by tests).
-BENCH_PKGS := ffmpeg bc time hyperfine
+BENCH_PKGS := ffmpeg bc time python3
 
 export LANG := en_US.UTF-8
 

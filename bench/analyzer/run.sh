@@ -3,20 +3,26 @@
 # whole processes on the same files in the same run.
 #
 #  1. 1 MiB of answers: `retake analyze --json` against write-good's
-#     passive check alone (node), timed with hyperfine (mean of runs);
-#     the goal is a ratio at or under 1.
+#     passive check alone (node), in rounds that run each once, one
+#     after the other: this machine's speed drifts over seconds, and
+#     timing all runs of one command before the other (as hyperfine
+#     does) moved the ratio between 0.96 and 1.15 in one afternoon.
+#     Reported: each command's median and mean, and the median of the
+#     rounds' ratios; the goal is a ratio at or under 1.
 #  2. 10 MB of prose and 10 MB of 600,000 short lines: peak RSS of
 #     `retake analyze --json` from /usr/bin/time -v; the goal is under
 #     150 MB.
 #
-# usage: bench/analyzer/run.sh   (from anywhere; needs Go, node, npm,
-# hyperfine and GNU time: make bench-scripts installs them)
+# usage: bench/analyzer/run.sh [ROUNDS]   (from anywhere, 30 rounds by
+# default; needs Go, node, npm, python3 and GNU time: make bench-scripts
+# installs them)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for tool in go node npm hyperfine /usr/bin/time; do
+rounds=${1:-30}
+for tool in go node npm python3 /usr/bin/time; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: $tool is not installed" >&2; exit 1; }
 done
 if [ ! -d "$root/bench/passive-peers/node_modules/write-good" ]; then
@@ -47,15 +53,29 @@ print(len(lines), "short lines")
 open(out + "/600k-lines.txt", "w").write("\n".join(lines)[:10_000_000])
 PY
 
-echo "== 1 MiB: whole process, retake analyze vs write-good's passive check"
-hyperfine -N -w 2 -r 15 --export-json "$out/h.json" \
-	"node $here/wg-passive.mjs $out/1mib.txt" \
-	"$out/retake analyze --json $out/1mib.txt" >/dev/null
-python3 - "$out/h.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-wg, ours = r[0]["mean"], r[1]["mean"]
-print(f"write-good passive: {wg*1000:.1f} ms   retake analyze: {ours*1000:.1f} ms   ratio {ours/wg:.2f}")
+echo "== 1 MiB: whole process, retake analyze vs write-good's passive check ($rounds rounds)"
+python3 - "$rounds" "$here/wg-passive.mjs" "$out" <<'PY'
+import statistics, subprocess, sys, time
+rounds, wg, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+cmds = [["node", wg, out + "/1mib.txt"], [out + "/retake", "analyze", "--json", out + "/1mib.txt"]]
+def run(c):
+    t = time.perf_counter()
+    subprocess.run(c, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+for c in cmds:  # warm the page cache and node's compile cache
+    run(c); run(c)
+times = [[], []]
+for r in range(rounds):
+    # Each goes first in every other round, so neither always follows
+    # the other.
+    for j in ((0, 1) if r % 2 == 0 else (1, 0)):
+        times[j].append(run(cmds[j]))
+ms = lambda xs, f: f(xs) * 1000
+wg_t, ours = times
+print(f"write-good passive: median {ms(wg_t, statistics.median):.1f} ms, mean {ms(wg_t, statistics.mean):.1f} ms")
+print(f"retake analyze:     median {ms(ours, statistics.median):.1f} ms, mean {ms(ours, statistics.mean):.1f} ms")
+ratios = [o / w for o, w in zip(ours, wg_t)]
+print(f"ratio (median of {rounds} rounds) {statistics.median(ratios):.2f}; of the means {statistics.mean(ours) / statistics.mean(wg_t):.2f}")
 PY
 
 for f in 10mb 600k-lines; do
