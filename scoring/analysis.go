@@ -21,10 +21,8 @@ type analysis struct {
 	dl       *Delivery
 	passive  []passiveHit
 	flags    []Flag
-	// ev caches each evidence detector's hits.
-	ev map[string][]hit
-	// evSorted holds evidence hits in text order, by name.
-	evSorted map[string][]hit
+	// ev keeps each evidence detector's hits, by name.
+	ev map[string]*evidenceCell
 	// durS is the answer's length in seconds, durSrc where it came from.
 	durS   float64
 	durSrc string

@@ -41,12 +41,7 @@ func AnalyzeWith(r *Rubric, in Input) Report {
 	}
 	a.secs = a.sectionTiming(r.Plan(in.Target))
 	a.dl = a.delivery(a.secs)
-	for _, id := range a.c.flagOrder {
-		f := a.c.checks[id].run(a)
-		if f.fire {
-			a.raise(id, f)
-		}
-	}
+	a.runChecks()
 	for s := range a.secs {
 		if a.secs[s].Words > 0 {
 			a.scoreSection(s, &a.secs[s])
@@ -79,7 +74,7 @@ func AnalyzeWith(r *Rubric, in Input) Report {
 func newAnalysis(r *Rubric, in Input) *analysis {
 	var ms []passive.Match
 	d := newDoc(in.Text, r.c.ls, r.Decoder, func(td *text.Doc) { ms = passive.FindIn(td) })
-	a := &analysis{r: r, c: r.c, d: d, in: in}
+	a := &analysis{r: r, c: r.c, d: d, in: in, ev: newEvidenceCells(r.c)}
 	a.durS, a.durSrc = duration(in, d.words)
 	if len(in.Cues) > 0 {
 		spans := make([]tokenSpan, len(d.Toks))

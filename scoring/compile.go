@@ -19,9 +19,13 @@ type compiled struct {
 	// flagOrder lists the flags so that a check that reads another
 	// flag's spans runs after it.
 	flagOrder []string
-	checks    map[string]check
-	criteria  [][]criterion // by section, in the rubric's order
-	model     *sectionModel // nil when the rubric names none
+	// flagWave is, by position in flagOrder, the flag's wave: 0 when
+	// its check reads no other flag, else one more than the latest wave
+	// it reads. The checks of one wave may run at the same time.
+	flagWave []int
+	checks   map[string]check
+	criteria [][]criterion // by section, in the rubric's order
+	model    *sectionModel // nil when the rubric names none
 }
 
 type cueVote struct {
@@ -127,6 +131,7 @@ func compile(r *Rubric) (*compiled, error) {
 		return nil, err
 	}
 	c.flagOrder = order
+	c.flagWave = flagWaves(r, order)
 	for i, s := range r.Sections {
 		var cs []criterion
 		for j, cr := range s.Criteria {
@@ -175,6 +180,20 @@ func flagOrder(r *Rubric) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// flagWaves gives each flag of order (a flagOrder) its wave.
+func flagWaves(r *Rubric, order []string) []int {
+	wave := map[string]int{}
+	out := make([]int, len(order))
+	for i, id := range order {
+		w := 0
+		for _, dep := range flagDeps(r.Flags[id].Check) {
+			w = max(w, wave[dep]+1)
+		}
+		wave[id], out[i] = w, w
+	}
+	return out
 }
 
 // flagDeps are the flags a check (and its parts) name, with any

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // evidence is a named detector that flags and criteria share: it finds
@@ -15,34 +16,54 @@ type evidence interface {
 
 // evidenceHits runs (once) and returns the named evidence's hits.
 func (a *analysis) evidenceHits(name string) []hit {
-	if hs, ok := a.ev[name]; ok {
-		return hs
-	}
-	hs := a.c.evidence[name].find(a)
-	if a.ev == nil {
-		a.ev = map[string][]hit{}
-	}
-	a.ev[name] = hs
-	return hs
+	c := a.evidenceCell(name)
+	c.found.Do(func() { c.hits = a.c.evidence[name].find(a) })
+	return c.hits
 }
 
 // evidenceSorted returns the named evidence's hits in text order (by
 // first token), for the checks that ask what lies in a stretch of text:
 // a binary search there keeps a long transcript linear.
 func (a *analysis) evidenceSorted(name string) []hit {
-	if hs, ok := a.evSorted[name]; ok {
-		return hs
+	c := a.evidenceCell(name)
+	c.sorted.Do(func() {
+		hs := a.evidenceHits(name)
+		if !slices.IsSortedFunc(hs, func(x, y hit) int { return x.lo - y.lo }) {
+			hs = slices.Clone(hs)
+			slices.SortStableFunc(hs, func(x, y hit) int { return x.lo - y.lo })
+		}
+		c.inOrder = hs
+	})
+	return c.inOrder
+}
+
+// evidenceCell is where one evidence detector's hits are kept for an
+// analysis. The cells are made with the analysis, one per evidence the
+// rubric defines, and each is filled once however many checks ask at
+// the same time (checks of a long text run on two cores).
+type evidenceCell struct {
+	found, sorted sync.Once
+	hits, inOrder []hit
+}
+
+// evidenceCell returns the cell of a named evidence. Names are checked
+// when the rubric compiles; a name without a cell is a programming
+// error.
+func (a *analysis) evidenceCell(name string) *evidenceCell {
+	c, ok := a.ev[name]
+	if !ok {
+		panic("scoring: no evidence " + name)
 	}
-	hs := a.evidenceHits(name)
-	if !slices.IsSortedFunc(hs, func(x, y hit) int { return x.lo - y.lo }) {
-		hs = slices.Clone(hs)
-		slices.SortStableFunc(hs, func(x, y hit) int { return x.lo - y.lo })
+	return c
+}
+
+// newEvidenceCells makes an analysis's empty evidence cells.
+func newEvidenceCells(c *compiled) map[string]*evidenceCell {
+	out := make(map[string]*evidenceCell, len(c.evidence))
+	for n := range c.evidence {
+		out[n] = &evidenceCell{}
 	}
-	if a.evSorted == nil {
-		a.evSorted = map[string][]hit{}
-	}
-	a.evSorted[name] = hs
-	return hs
+	return out
 }
 
 // hitsFrom returns the hits of sorted hs that start in tokens [lo, hi).

@@ -10,8 +10,8 @@ import (
 // TestLongTextSameBothWays: a long transcript (every corpus answer, in
 // turn, until there are more units than parallelUnits and more tokens
 // than the matcher's parallelFrom) gets the same report whether its
-// matching, clause facts and model votes are shared out between the
-// cores or done in one pass; run with -race, the shared-out way is also
+// matching, clause facts, model votes and checks are shared out between
+// the cores or done in one pass; run with -race, the shared-out way is also
 // checked for data races.
 func TestLongTextSameBothWays(t *testing.T) {
 	if testing.Short() {
