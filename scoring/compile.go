@@ -46,6 +46,14 @@ type builder struct {
 }
 
 func compile(r *Rubric) (*compiled, error) {
+	// The section model is read first, while a shipped rubric's lists
+	// are still loading (prefetchBuiltinLists); its error, if any, is
+	// reported where the decoder's fields are checked.
+	var model *sectionModel
+	var modelErr error
+	if r.Decoder.Model != "" {
+		model, modelErr = loadModel(r.Decoder.Model, r)
+	}
 	var ls *lexSet
 	if len(r.Wordlists) == 0 {
 		ls = builtinLists()
@@ -79,13 +87,10 @@ func compile(r *Rubric) (*compiled, error) {
 	if r.Decoder.ClauseStarts != "" && ls.list(r.Decoder.ClauseStarts) < 0 {
 		return nil, fmt.Errorf("decoder.clause_starts: no word list %q", r.Decoder.ClauseStarts)
 	}
-	if r.Decoder.Model != "" {
-		m, err := loadModel(r.Decoder.Model, r)
-		if err != nil {
-			return nil, fmt.Errorf("decoder.model: %w", err)
-		}
-		c.model = m
+	if modelErr != nil {
+		return nil, fmt.Errorf("decoder.model: %w", modelErr)
 	}
+	c.model = model
 	if r.Decoder.Openers != "" && ls.list(r.Decoder.Openers) < 0 {
 		return nil, fmt.Errorf("decoder.openers: no word list %q", r.Decoder.Openers)
 	}

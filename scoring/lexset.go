@@ -268,7 +268,7 @@ func (ls *lexSet) indexRoots() {
 				n.part.ids[i] = ls.vocab.ID(x)
 			}
 		}
-		ls.setBits(&n.part)
+		setBits(&n.part, size)
 		for _, k := range n.kids {
 			fill(k)
 		}
@@ -302,12 +302,13 @@ func (ls *lexSet) indexSpecialRoots() {
 	}
 }
 
-// setBits gives a part of many words its bit set over the vocabulary.
-func (ls *lexSet) setBits(p *part) {
+// setBits gives a part of many words its bit set over a vocabulary of
+// size ids.
+func setBits(p *part, size int32) {
 	if len(p.ids) <= smallPart {
 		return
 	}
-	p.bits = make([]uint64, (ls.vocab.Len()+63)/64)
+	p.bits = make([]uint64, (size+63)/64)
 	for _, id := range p.ids {
 		p.bits[id>>6] |= 1 << (id & 63)
 	}

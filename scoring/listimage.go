@@ -219,11 +219,18 @@ func (img *listImage) lexSet() (*lexSet, error) {
 	}
 	ls := newLexSet(img.Names)
 	ls.singles = img.Singles
-	ls.setVocab(img.Words)
-	size := ls.vocab.Len()
+	// The vocabulary (a map of some four thousand words) is made on
+	// another core while the nodes are built: they need only its size.
+	loadClasses()
+	size := int32(len(classList) + len(img.Words) + 1)
+	vocabDone := make(chan struct{})
+	go func() {
+		ls.setVocab(img.Words)
+		close(vocabDone)
+	}()
+	defer func() { <-vocabDone }()
 	nodes := make([]node, n)
 	kids := make([]*node, len(img.Kids))
-	words := make([]string, len(img.WordIDs))
 	pats := make([]pattern, len(img.PatLine))
 	for i, l := range img.PatLine {
 		if l < 0 || int(l) >= len(img.Lines) {
@@ -240,17 +247,16 @@ func (img *listImage) lexSet() (*lexSet, error) {
 			return nil, errBadImage
 		}
 		w1, p1, k1, e1 := w0+img.WordN[i], p0+img.PrefixN[i], k0+img.KidN[i], e0+img.EndN[i]
-		for j := w0; j < w1; j++ {
-			id := img.WordIDs[j]
+		for _, id := range img.WordIDs[w0:w1] {
 			if id <= 0 || id >= size {
 				return nil, errBadImage
 			}
-			words[j] = ls.vocab.Word(id)
 		}
 		if w1 > w0 {
-			nd.part.words = words[w0:w1:w1]
+			// The words themselves only make the tries; matching reads
+			// their ids.
 			nd.part.ids = img.WordIDs[w0:w1:w1]
-			ls.setBits(&nd.part)
+			setBits(&nd.part, size)
 		}
 		if p1 > p0 {
 			nd.part.prefixes = img.Prefixes[p0:p1:p1]
@@ -295,6 +301,10 @@ func (img *listImage) lexSet() (*lexSet, error) {
 			return nil, errBadImage
 		}
 		ls.first[id] = &nodes[f]
+	}
+	<-vocabDone
+	if ls.vocab.Len() != size {
+		return nil, errBadImage // a word twice, or a class word
 	}
 	return ls, nil
 }

@@ -126,7 +126,8 @@ func TestListImageRebuildsTheLists(t *testing.T) {
 func sameTrie(t *testing.T, at string, got, want *node) int {
 	t.Helper()
 	p, q := got.part, want.part
-	if p.kind != q.kind || !slices.Equal(p.words, q.words) || !slices.Equal(p.prefixes, q.prefixes) ||
+	// A loaded part keeps the ids of its words, not the words.
+	if p.kind != q.kind || !slices.Equal(p.prefixes, q.prefixes) ||
 		!slices.Equal(p.ids, q.ids) || !slices.Equal(p.bits, q.bits) {
 		t.Fatalf("%s: part %+v, want %+v", at, p, q)
 	}
@@ -202,6 +203,7 @@ func TestListImageRefusesDamage(t *testing.T) {
 		{"weights missing", func(img *listImage) { img.PatWeight = img.PatWeight[:1] }},
 		{"a pattern of no line", func(img *listImage) { img.PatLine[0] = int32(len(img.Lines)) }},
 		{"one-word patterns of fewer lists", func(img *listImage) { img.Singles = img.Singles[1:] }},
+		{"a vocabulary word twice", func(img *listImage) { img.Words[1] = img.Words[0] }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -202,14 +202,16 @@ func (a *analysis) modelVotes(em votes) {
 	byUnits(len(d.units), func(lo, hi int) {
 		m.wordVotes(d, lo, hi, bias, &factW, add)
 	})
-	for u := range d.units {
-		row := em.row(u)
-		zu := z[u*k : (u+1)*k]
-		lz := logSumExp(zu)
-		for s := range row {
-			row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
+	byUnits(len(d.units), func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			row := em.row(u)
+			zu := z[u*k : (u+1)*k]
+			lz := logSumExp(zu)
+			for s := range row {
+				row[s] += float32(w * math.Max(zu[s]-lz, minLogProb))
+			}
 		}
-	}
+	})
 }
 
 // wordVotes adds the bias, clause facts and word features of units
