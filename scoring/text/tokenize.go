@@ -80,7 +80,7 @@ func Tokenize(text string, base *Vocab) *Doc {
 // newTokenizer reads text with new words going to a child of base,
 // with room for that many tokens.
 func newTokenizer(text string, base *Vocab, room int) *tokenizer {
-	z := &tokenizer{text: text, v: base.Child(), tab: table()}
+	z := &tokenizer{text: text, v: base.Child(), tab: table(), seen: map[string]seenWord{}}
 	z.toks = make([]Token, 0, room)
 	return z
 }
@@ -162,6 +162,17 @@ type tokenizer struct {
 	v    *Vocab
 	tab  *contractions
 	toks []Token
+	// seen remembers what each lower-case word read so far is, so a
+	// word met again costs one lookup, not one in the contraction
+	// table and one or two in the vocabularies.
+	seen map[string]seenWord
+}
+
+// seenWord is what a lower-case word is: its vocabulary id, or the two
+// parts of an apostrophe-less contraction ("didnt").
+type seenWord struct {
+	id   int32
+	bare *bareForm
 }
 
 // run reads the text from byte i to its end.
@@ -298,6 +309,10 @@ func (z *tokenizer) emit(s, e int, plain, apos bool) {
 		norm = normalize(raw)
 	}
 	capital := s < len(z.text) && z.text[s] >= 'A' && z.text[s] <= 'Z'
+	if plain && !apos {
+		z.lowerWord(s, e, norm)
+		return
+	}
 	if !apos {
 		if len(norm) >= 2 && len(norm) <= 8 && len(norm) == e-s {
 			if f, ok := z.tab.bare[norm]; ok {
@@ -376,11 +391,38 @@ func (z *tokenizer) lowerASCII(w string) (int32, bool) {
 		}
 		buf[i] = c
 	}
+	if sw, ok := z.seen[string(buf[:len(w)])]; ok {
+		return sw.id, sw.bare == nil
+	}
 	if _, bare := z.tab.bare[string(buf[:len(w)])]; bare {
 		return 0, false
 	}
 	id := z.v.idBytes(buf[:len(w)])
 	return id, id != 0
+}
+
+// lowerWord adds the lower-case word text[s:e] (norm), the way emit
+// does for any word: split when it is an apostrophe-less contraction,
+// else one token. What it is is looked up once per word.
+func (z *tokenizer) lowerWord(s, e int, norm string) {
+	sw, ok := z.seen[norm]
+	if !ok {
+		if len(norm) >= 2 && len(norm) <= 8 {
+			if f, ok := z.tab.bare[norm]; ok {
+				sw.bare = &f
+			}
+		}
+		if sw.bare == nil {
+			sw.id = z.v.Add(norm)
+		}
+		z.seen[norm] = sw
+	}
+	if f := sw.bare; f != nil {
+		z.add(s, s+f.at, z.stemWord(f.stem), false, false)
+		z.add(s+f.at, e, z.cliticWord(f.tail), false, true)
+		return
+	}
+	z.addID(s, e, sw.id, false, false)
 }
 
 func (z *tokenizer) add(s, e int, norm string, capital, clitic bool) {
