@@ -168,6 +168,12 @@ type tokenizer struct {
 	seen map[string]seenWord
 }
 
+// maxSeen bounds the words a tokenizer remembers: the frequent ones
+// come early, and a text of a million different words (a binary file
+// read as text) must not hold a second map of them beside the
+// vocabulary.
+const maxSeen = 1 << 15
+
 // seenWord is what a lower-case word is: its vocabulary id, or the two
 // parts of an apostrophe-less contraction ("didnt").
 type seenWord struct {
@@ -415,7 +421,9 @@ func (z *tokenizer) lowerWord(s, e int, norm string) {
 		if sw.bare == nil {
 			sw.id = z.v.Add(norm)
 		}
-		z.seen[norm] = sw
+		if len(z.seen) < maxSeen {
+			z.seen[norm] = sw
+		}
 	}
 	if f := sw.bare; f != nil {
 		z.add(s, s+f.at, z.stemWord(f.stem), false, false)
