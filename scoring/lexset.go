@@ -84,9 +84,9 @@ func compileBuiltin() {
 // loaded from their image, or nil.
 var builtinImageErr error
 
-// prefetchBuiltinLists starts compiling the shipped lists on another
+// prefetchBuiltinLists starts loading the shipped lists on another
 // goroutine, so a rubric's own JSON and section model are read while
-// they compile; builtinLists waits for it.
+// they load; builtinLists waits for it.
 func prefetchBuiltinLists() { go builtinOnce.Do(compileBuiltin) }
 
 // embeddedListNames lists the phrase lists in assets/wordlists.
