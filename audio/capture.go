@@ -28,6 +28,9 @@ type capture struct {
 
 	// tap, when set, sees every block the writer puts in the file.
 	tap Tap
+	// limit is how many frames the take holds at most (0: no limit);
+	// what the device delivers after it is not written.
+	limit int64
 }
 
 // ringSeconds is how much audio the ring absorbs while the writer is
@@ -129,6 +132,12 @@ func (c *capture) drain(w *wav.Writer, buf []int16) error {
 		n := c.ring.Read(buf)
 		if n == 0 {
 			return nil
+		}
+		if c.limit > 0 {
+			n = int(min(int64(n), max(c.limit-w.Frames(), 0)))
+			if n == 0 {
+				continue // past the limit: read and let go
+			}
 		}
 		before := w.Frames()
 		err := w.WriteSamples(buf[:n])

@@ -51,6 +51,12 @@ func (f *fullDisk) Write(p []byte) (int, error) {
 // pipeline runs a capture writer on a fresh file and returns the pieces.
 func pipeline(t *testing.T, rate int, room int) (*capture, string, chan struct{}, chan struct{}, chan error) {
 	t.Helper()
+	return limitedPipeline(t, rate, room, 0)
+}
+
+// limitedPipeline is pipeline for a take of at most limit frames.
+func limitedPipeline(t *testing.T, rate, room int, limit int64) (*capture, string, chan struct{}, chan struct{}, chan error) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "take.wav")
 	f, err := os.Create(path)
 	if err != nil {
@@ -65,6 +71,7 @@ func pipeline(t *testing.T, rate int, room int) (*capture, string, chan struct{}
 		t.Fatal(err)
 	}
 	c := newCapture(rate)
+	c.limit = limit
 	stop, lost, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
 	go func() {
 		done <- c.run(w, stop, lost, writerTiming{poll: time.Millisecond, flush: 5 * time.Millisecond})
@@ -159,6 +166,39 @@ func TestCaptureFaults(t *testing.T) {
 			}
 			if repaired, _ := Repair(path); repaired {
 				t.Fatal("file needed repair: it was not finalized")
+			}
+		})
+	}
+}
+
+// TestCaptureLimit: a take with a limit holds exactly that many frames
+// of what the device delivered, however far past it the last block and
+// the caller's stop come.
+func TestCaptureLimit(t *testing.T) {
+	const rate = 16000
+	for _, c := range []struct {
+		name      string
+		limit, in int
+	}{
+		{"the limit ends inside a block", rate/2 + 37, rate},
+		{"the limit ends on a block", rate / 2, rate},
+		{"the device stops before the limit", 2 * rate, rate},
+		{"no limit", 0, rate},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := tone(c.in, rate, 330, 0.3)
+			capt, path, stop, _, done := limitedPipeline(t, rate, 0, int64(c.limit))
+			feed(capt, in, rate)
+			close(stop)
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			want := in
+			if c.limit > 0 && c.limit < len(in) {
+				want = in[:c.limit]
+			}
+			if got := readMono16(t, path); !slices.Equal(got, want) {
+				t.Fatalf("file holds %d samples, want the first %d fed in", len(got), len(want))
 			}
 		})
 	}

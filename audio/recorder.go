@@ -21,6 +21,10 @@ type RecorderOptions struct {
 	// SampleRate is 0 for the device's native rate (48000 when it
 	// reports none), or a rate miniaudio should convert to.
 	SampleRate int
+	// Limit, when not 0, is the most audio a take holds: the device
+	// delivers in blocks and a caller stops when it sees the time is up,
+	// so without it a take asked for 0.5 s may hold 0.51.
+	Limit time.Duration
 }
 
 // defaultRate is used when a device has no native rate of its own.
@@ -153,6 +157,7 @@ func (r *Recorder) StartTapped(path string, tap Tap) error {
 	}
 	t.dev = dev
 	t.cap = newCapture(rate)
+	t.cap.limit = int64(r.opts.Limit) * int64(rate) / int64(time.Second)
 	if tap != nil {
 		tap.Begin(rate)
 		t.cap.tap = tap

@@ -83,7 +83,11 @@ func recordCmd(args []string, stdout, stderr io.Writer) int {
 	if *seconds < 0 || *rate < 0 {
 		return usageErr(stderr, fs, "--seconds and --rate must not be negative")
 	}
-	r, err := audio.NewRecorder(audio.RecorderOptions{Device: *device, SampleRate: *rate})
+	// The limit is measured in captured audio, not wall time, so the
+	// file holds what was asked for even if the device starts late; the
+	// recorder cuts the last block to it.
+	limit := time.Duration(*seconds * float64(time.Second))
+	r, err := audio.NewRecorder(audio.RecorderOptions{Device: *device, SampleRate: *rate, Limit: limit})
 	if err != nil {
 		return fail(stderr, "record", err)
 	}
@@ -93,9 +97,6 @@ func recordCmd(args []string, stdout, stderr io.Writer) int {
 	if err := r.Start(*out); err != nil {
 		return fail(stderr, "record", err)
 	}
-	// The limit is measured in captured audio, not wall time, so the
-	// file holds what was asked for even if the device starts late.
-	limit := time.Duration(*seconds * float64(time.Second))
 	warned := false
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
