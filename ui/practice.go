@@ -123,7 +123,9 @@ func newPractice(a *App) *Practice {
 		container.NewVBox(p.Question, p.RubricInfo))
 	controls := NewFlow(p.Record, p.NextSection, p.Overall)
 	meter := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel("Input")), nil, p.Meter)
-	now := widget.NewCard("", "", container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming))
+	// The list of what to cover scrolls in a short window (at 800x600
+	// the last section fell below the card's edge, out of reach).
+	now := widget.NewCard("", "", container.NewVScroll(container.NewVBox(p.NowTitle, p.Prompt, p.NextHint, p.Upcoming)))
 	p.sideBox = container.NewVBox(p.Saved, p.DraftStatus, container.NewHBox(p.OpenSaved, p.RestoreSaved),
 		p.Last, p.LastChart, p.LastLegend)
 	side := widget.NewCard("", "", p.sideBox)

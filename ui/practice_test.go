@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"retake/scoring"
 )
@@ -480,4 +482,54 @@ func TestSectionMarksAreJournaledAsPressedOffTheUIThread(t *testing.T) {
 	}
 	test.Tap(p.Record)
 	h.settle()
+}
+
+// TestWhatToCoverReachableInASmallWindow: in an 800x600 window the list
+// of sections to cover is taller than its card; it scrolls, and the last
+// section can be brought into view.
+func TestWhatToCoverReachableInASmallWindow(t *testing.T) {
+	h := newHarness(t, nil)
+	p := h.ui.Practice
+	h.win.Resize(fyne.NewSize(800, 600))
+	var scroll *container.Scroll
+	var find func(o fyne.CanvasObject) bool
+	find = func(o fyne.CanvasObject) bool {
+		if o == p.Upcoming {
+			return true
+		}
+		c, ok := o.(*fyne.Container)
+		if s, isScroll := o.(*container.Scroll); isScroll {
+			if find(s.Content) {
+				if scroll == nil {
+					scroll = s
+				}
+				return true
+			}
+			return false
+		}
+		if card, isCard := o.(*widget.Card); isCard {
+			return find(card.Content)
+		}
+		if !ok {
+			return false
+		}
+		for _, k := range c.Objects {
+			if find(k) {
+				return true
+			}
+		}
+		return false
+	}
+	if !find(p.Content) || scroll == nil {
+		t.Fatal("the list of what to cover is not inside a scroll")
+	}
+	last := p.Upcoming.Objects[len(p.Upcoming.Objects)-1]
+	if scroll.Content.MinSize().Height <= scroll.Size().Height {
+		t.Skipf("at this theme's sizes the list fits (%v in %v)", scroll.Content.MinSize(), scroll.Size())
+	}
+	scroll.ScrollToBottom()
+	bottom := last.Position().Y + last.Size().Height + p.Upcoming.Position().Y
+	if seen := scroll.Offset.Y + scroll.Size().Height; bottom > seen+1 {
+		t.Errorf("the last section ends at %.0f, the scrolled view at %.0f", bottom, seen)
+	}
 }
