@@ -80,7 +80,8 @@ func Tokenize(text string, base *Vocab) *Doc {
 // newTokenizer reads text with new words going to a child of base,
 // with room for that many tokens.
 func newTokenizer(text string, base *Vocab, room int) *tokenizer {
-	z := &tokenizer{text: text, v: base.Child(), tab: table(), seen: map[string]seenWord{}}
+	// A text of n tokens has some n/4 different words or fewer.
+	z := &tokenizer{text: text, v: base.Child(), tab: table(), seen: make(map[string]seenWord, min(room/4, 4096))}
 	z.toks = make([]Token, 0, room)
 	return z
 }
@@ -174,11 +175,12 @@ type tokenizer struct {
 // vocabulary.
 const maxSeen = 1 << 15
 
-// seenWord is what a lower-case word is: its vocabulary id, or the two
-// parts of an apostrophe-less contraction ("didnt").
+// seenWord is what a lower-case word is: its vocabulary id, or (when
+// isBare) the two parts of an apostrophe-less contraction ("didnt").
 type seenWord struct {
-	id   int32
-	bare *bareForm
+	id     int32
+	isBare bool
+	bare   bareForm
 }
 
 // run reads the text from byte i to its end.
@@ -398,7 +400,7 @@ func (z *tokenizer) lowerASCII(w string) (int32, bool) {
 		buf[i] = c
 	}
 	if sw, ok := z.seen[string(buf[:len(w)])]; ok {
-		return sw.id, sw.bare == nil
+		return sw.id, !sw.isBare
 	}
 	if _, bare := z.tab.bare[string(buf[:len(w)])]; bare {
 		return 0, false
@@ -414,18 +416,17 @@ func (z *tokenizer) lowerWord(s, e int, norm string) {
 	sw, ok := z.seen[norm]
 	if !ok {
 		if len(norm) >= 2 && len(norm) <= 8 {
-			if f, ok := z.tab.bare[norm]; ok {
-				sw.bare = &f
-			}
+			sw.bare, sw.isBare = z.tab.bare[norm]
 		}
-		if sw.bare == nil {
+		if !sw.isBare {
 			sw.id = z.v.Add(norm)
 		}
 		if len(z.seen) < maxSeen {
 			z.seen[norm] = sw
 		}
 	}
-	if f := sw.bare; f != nil {
+	if sw.isBare {
+		f := sw.bare
 		z.add(s, s+f.at, z.stemWord(f.stem), false, false)
 		z.add(s+f.at, e, z.cliticWord(f.tail), false, true)
 		return
