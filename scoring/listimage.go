@@ -291,7 +291,7 @@ func (img *listImage) lexSet() (*lexSet, error) {
 		ls.roots = append(ls.roots, &nodes[r])
 	}
 	ls.indexSpecialRoots()
-	if len(img.FirstWord) != len(img.FirstNode) {
+	if len(ls.prefix) > maxPrefixRoots || len(img.FirstWord) != len(img.FirstNode) {
 		return nil, errBadImage
 	}
 	ls.first = make([]*node, size)

@@ -204,6 +204,16 @@ func TestListImageRefusesDamage(t *testing.T) {
 		{"a pattern of no line", func(img *listImage) { img.PatLine[0] = int32(len(img.Lines)) }},
 		{"one-word patterns of fewer lists", func(img *listImage) { img.Singles = img.Singles[1:] }},
 		{"a vocabulary word twice", func(img *listImage) { img.Words[1] = img.Words[0] }},
+		{"more prefix roots than the matcher can mark", func(img *listImage) {
+			for _, r := range img.Roots {
+				if img.PrefixN[r] > 0 {
+					for range maxPrefixRoots {
+						img.Roots = append(img.Roots, r)
+					}
+					return
+				}
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
