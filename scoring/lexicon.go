@@ -145,18 +145,6 @@ func (p *part) matches(s *stream, t text.Token) bool {
 	return false
 }
 
-// singles returns the words of the list's one-word patterns, sorted.
-func (lx *lexicon) singles() []string {
-	var out []string
-	for _, r := range lx.roots {
-		if r.end != nil {
-			out = append(out, r.part.words...)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
 // parseLexicon compiles the lines of a word list.
 func parseLexicon(name, data string) (*lexicon, error) {
 	lx := &lexicon{roots: map[string]*node{}}

@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,10 +19,7 @@ import (
 type lexSet struct {
 	names []string       // list names, in index order
 	index map[string]int // list name -> index in names
-	// singles are each list's one-word patterns, the words wordSet
-	// returns.
-	singles [][]string
-	vocab   *text.Vocab
+	vocab *text.Vocab
 	// roots are every list's trie merged into one, so a phrase that
 	// starts several lists' patterns is walked once, in the order of
 	// their first field.
@@ -134,9 +132,6 @@ func compileLists(extra map[string][]string) (*lexSet, error) {
 		return nil, err
 	}
 	ls := newLexSet(names)
-	for _, lx := range lexes {
-		ls.singles = append(ls.singles, lx.singles())
-	}
 	ls.roots = mergeLexicons(lexes)
 	ls.setVocab(trieWords(ls.roots))
 	ls.indexRoots()
@@ -362,9 +357,15 @@ func (ls *lexSet) wordSet(name string) (text.Set, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("no word list %q", name)
 	}
-	out := make(text.Set, len(ls.singles[i]))
-	for _, w := range ls.singles[i] {
-		out[w] = struct{}{}
+	// A one-word pattern of the list is a root where one of its
+	// patterns ends.
+	out := text.Set{}
+	for _, r := range ls.roots {
+		if slices.ContainsFunc(r.ends, func(e listEnd) bool { return e.lex == i }) {
+			for _, id := range r.part.ids {
+				out[ls.vocab.Word(id)] = struct{}{}
+			}
+		}
 	}
 	return out, nil
 }

@@ -30,7 +30,7 @@ const listImagePath = "compiled/wordlists.gob"
 
 // listImageFormat changes whenever listImage or what it means does, so
 // an image of another format is never read as this one.
-const listImageFormat = 2
+const listImageFormat = 3
 
 // listImage is a lexSet flattened into arrays, indexed as the matcher
 // reads it: the nodes of the merged trie and of the merged roots of
@@ -43,7 +43,6 @@ type listImage struct {
 	Format  int
 	Sources uint64 // listSources of the files the image was made from
 	Names   []string
-	Singles [][]string
 	Words   []string // the vocabulary after the class words
 	Roots   []int32  // root nodes, in the order of their first field
 	// FirstWord[i] is a word id whose walk starts at node FirstNode[i].
@@ -138,7 +137,7 @@ func encodeListImage(ls *lexSet, sources uint64) ([]byte, error) {
 // flattenLists makes the image of a compiled set of lists.
 func flattenLists(ls *lexSet, sources uint64) *listImage {
 	loadClasses()
-	img := &listImage{Format: listImageFormat, Sources: sources, Names: ls.names, Singles: ls.singles}
+	img := &listImage{Format: listImageFormat, Sources: sources, Names: ls.names}
 	for id := int32(len(classList)) + 1; id < ls.vocab.Len(); id++ {
 		img.Words = append(img.Words, ls.vocab.Word(id))
 	}
@@ -211,14 +210,13 @@ var errBadImage = errors.New(listImagePath + ": the arrays do not fit together")
 // image is an error, never a panic or a loop.
 func (img *listImage) lexSet() (*lexSet, error) {
 	n := len(img.Kind)
-	if len(img.Singles) != len(img.Names) || len(img.PatLine) != len(img.PatWeight) ||
+	if len(img.PatLine) != len(img.PatWeight) ||
 		len(img.EndList) != len(img.EndPat) ||
 		!runs(img.WordN, n, len(img.WordIDs)) || !runs(img.PrefixN, n, len(img.Prefixes)) ||
 		!runs(img.KidN, n, len(img.Kids)) || !runs(img.EndN, n, len(img.EndList)) {
 		return nil, errBadImage
 	}
 	ls := newLexSet(img.Names)
-	ls.singles = img.Singles
 	// The vocabulary (a map of some four thousand words) is made on
 	// another core while the nodes are built: they need only its size.
 	loadClasses()
