@@ -39,7 +39,7 @@ func newDoc(src string, ls *lexSet, dec DecoderSpec, alongside func(*text.Doc)) 
 	if alongside != nil {
 		side.Go(func() { alongside(d.Doc) })
 	}
-	if len(d.Toks) >= parallelFrom {
+	if len(d.Toks) >= parallelFrom && !sequential {
 		// The fillers read the tokens alone: on a long text they are
 		// found while the lists match, in the time the two halves of
 		// the matcher leave a core idle.
