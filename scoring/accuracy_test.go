@@ -182,3 +182,14 @@ func TestKillerAccuracyHeldOut5(t *testing.T) {
 func TestKillerAccuracyHeldOut6(t *testing.T) {
 	checkKillersBar(t, "held-out 6", loadAnswers(t, "testdata", "heldout6", "answers"), 0, 0.7)
 }
+
+// TestKillerAccuracyHeldOut7 is the seventh blind set: 36 answers by
+// three writers who saw neither the rules nor the corpus, briefed like
+// the sixth. Its first run, with the rules frozen (and not in the
+// section model's training), scored killer precision 0.906 and recall
+// 0.842, with 132 of 171 section starts (0.77) and strong answers
+// averaging 91.7; the issue notes have the per-flag figures. It is
+// training data from then on; its bar is its first run.
+func TestKillerAccuracyHeldOut7(t *testing.T) {
+	checkKillersBar(t, "held-out 7", loadAnswers(t, "testdata", "heldout7", "answers"), 0, 0.84)
+}

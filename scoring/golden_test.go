@@ -19,6 +19,7 @@ var goldenSets = [][]string{
 	{"testdata", "heldout", "answers"}, {"testdata", "heldout2", "answers"},
 	{"testdata", "heldout3", "answers"}, {"testdata", "heldout4", "answers"},
 	{"testdata", "heldout5", "answers"}, {"testdata", "heldout6", "answers"},
+	{"testdata", "heldout7", "answers"},
 }
 
 // TestGoldenReports compares the JSON report of every corpus answer with
